@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "casetrack – administration"
+admin.site.site_title = "casetrack"
+admin.site.index_title = "Ärenden, sammanträden och beslut"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("", include("motions.urls")),
+    path("", include("decisions.urls")),
+]

@@ -1,0 +1,59 @@
+"""Rules of Kommunallagen that need no database: ranges, tallies, casting votes, quorum.
+
+Plain functions over plain values so they can be tested as rules, with their edge cases,
+and reused by models, services and forms alike.
+"""
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+YES, NO, ABSTAIN, ABSENT = "ja", "nej", "avstar", "franvarande"
+
+
+def in_range(number: int, first: int | None, last: int | None) -> bool:
+    """Is § ``number`` inside 'from § first to § last'? An open end means the whole meeting."""
+    return (first is None or number >= first) and (last is None or number <= last)
+
+
+@dataclass(frozen=True)
+class Tally:
+    yes: int
+    no: int
+    abstain: int = 0
+
+
+def tally_of(answers: Iterable[str]) -> Tally:
+    counts = Counter(answers)
+    return Tally(yes=counts[YES], no=counts[NO], abstain=counts[ABSTAIN])
+
+
+def tally_mismatch(stated: Tally, answers: Iterable[str]) -> str | None:
+    """A Swedish message if the stated result does not add up to the roll call, else None."""
+    counted = tally_of(answers)
+    if counted == stated:
+        return None
+    return (
+        f"Resultatet stämmer inte med omröstningslistan: angivet {stated.yes} ja, {stated.no} nej "
+        f"och {stated.abstain} avstår, men listan har {counted.yes} ja, {counted.no} nej och "
+        f"{counted.abstain} avstår."
+    )
+
+
+def vote_result(tally: Tally, chair_answer: str | None) -> str | None:
+    """YES or NO as the vote went; on a tie the chair's vote decides (utslagsröst).
+
+    KL 5 kap. 57 § (fullmäktige) and 6 kap. 33 § (nämnder) ≈: at equal votes in a matter that is
+    not an election, the ordförande has the casting vote. If the chair did not cast a yes or no
+    the tie is unresolved and None is returned.
+    """
+    if tally.yes > tally.no:
+        return YES
+    if tally.no > tally.yes:
+        return NO
+    return chair_answer if chair_answer in (YES, NO) else None
+
+
+def has_quorum(serving: int, seats: int) -> bool:
+    """A body may decide only when more than half of its members are serving (KL 5:43, 6:27 ≈)."""
+    return seats > 0 and serving * 2 > seats

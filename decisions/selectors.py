@@ -1,0 +1,108 @@
+"""Reads about meetings and paragraphs: who took part, parties, and pages' querysets."""
+
+import datetime
+
+from django.db.models import Prefetch, QuerySet
+
+from organisation.models import Membership
+
+from . import rules
+from .models import (
+    Attendance,
+    Ballot,
+    Meeting,
+    Paragraph,
+    Proposal,
+    Proposition,
+    PropositionAlternative,
+    Reservation,
+    Yrkande,
+    YrkandeMember,
+)
+
+
+def serving_ids(attendance: list[Attendance], number: int) -> set[int]:
+    """Persons serving (tjänstgörande) in § ``number``, given a meeting's attendance rows.
+
+    A ledamot replaced by an ersättare for some paragraphs does not serve in those.
+    """
+    serving: set[int] = set()
+    replaced: set[int] = set()
+    for row in attendance:
+        if not row.covers(number):
+            continue
+        if row.kind == Attendance.Kind.MEMBER:
+            serving.add(row.person_id)
+        elif row.kind == Attendance.Kind.SERVING_SUBSTITUTE:
+            serving.add(row.person_id)
+            replaced.add(row.replaces_id)
+    return serving - replaced
+
+
+def participant_ids(paragraph: Paragraph) -> set[int]:
+    """Who took part in the decision of ``paragraph``: serving, not jäviga, not absent in a vote."""
+    attendance = list(paragraph.meeting.attendance.all())
+    jav = set(paragraph.jav.values_list("person_id", flat=True))
+    absent = set(
+        Ballot.objects.filter(
+            vote__proposition__paragraph=paragraph, answer=rules.ABSENT
+        ).values_list("person_id", flat=True)
+    )
+    return serving_ids(attendance, paragraph.number) - jav - absent
+
+
+def abstainers(paragraph: Paragraph) -> set[int]:
+    return set(
+        Ballot.objects.filter(
+            vote__proposition__paragraph=paragraph, answer=rules.ABSTAIN
+        ).values_list("person_id", flat=True)
+    )
+
+
+def parties_in(body_id: int, day: datetime.date) -> dict[int, str]:
+    """Party abbreviation of each member of a body on a day: the '(MP)' after a name."""
+    return dict(
+        Membership.objects.on(day)
+        .filter(body_id=body_id)
+        .values_list("person_id", "party__abbreviation")
+    )
+
+
+def paragraphs_with_parts() -> QuerySet[Paragraph]:
+    """Paragraphs with every part a protocol shows, fetched in a fixed number of queries."""
+    return Paragraph.objects.select_related(
+        "meeting__body", "body", "case", "quotes__meeting__body", "quotes__body"
+    ).prefetch_related(
+        "decision_points",
+        Prefetch("proposals", queryset=Proposal.objects.select_related("to_body")),
+        "proposals__points",
+        "quotes__decision_points",
+        Prefetch("quotes__proposals", queryset=Proposal.objects.select_related("to_body")),
+        "quotes__proposals__points",
+        Prefetch(
+            "yrkanden",
+            queryset=Yrkande.objects.select_related("target_body").prefetch_related(
+                Prefetch(
+                    "memberships", queryset=YrkandeMember.objects.select_related("person")
+                )
+            ),
+        ),
+        Prefetch(
+            "propositions",
+            queryset=Proposition.objects.prefetch_related(
+                Prefetch(
+                    "alternative_rows", queryset=PropositionAlternative.objects.order_by("position")
+                ),
+                Prefetch("vote__ballots", queryset=Ballot.objects.select_related("person")),
+            ).select_related("vote"),
+        ),
+        Prefetch("reservations", queryset=Reservation.objects.select_related("person")),
+        "notes__persons",
+        "jav__person",
+        "basis__document",
+        "recipients",
+    )
+
+
+def meetings_with_body() -> QuerySet[Meeting]:
+    return Meeting.objects.select_related("body", "chair")

@@ -1,0 +1,23 @@
+from django.urls import path, register_converter
+
+from . import views
+
+
+class IsoDateConverter:
+    regex = r"\d{4}-\d{2}-\d{2}"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(IsoDateConverter, "isodate")
+
+app_name = "decisions"
+urlpatterns = [
+    path("organ/<slug:body>/", views.body_detail, name="body"),
+    path("organ/<slug:body>/sammantraden/<isodate:day>/", views.meeting_detail, name="meeting"),
+    path("organ/<slug:body>/<int:year>/<int:number>/", views.paragraph_detail, name="paragraph"),
+]

@@ -1,0 +1,49 @@
+"""Diarienummer: formatting per registry and the URL slug.
+
+A registry's format is a ``str.format`` pattern with the fields ``registry``, ``year`` and
+``serial``. Linköping writes ``KS 2019-295``; other municipalities ``KS 2018/124``
+(``{registry} {year}/{serial}``), ``KS/2017:499`` or ``SN-2014-1974``. A serial may be
+zero-padded with a format spec: ``{serial:04d}``.
+"""
+
+import re
+import string
+import unicodedata
+
+DEFAULT_FORMAT = "{registry} {year}-{serial}"
+_FIELDS = {"registry", "year", "serial"}
+
+
+class DnrFormatError(ValueError):
+    pass
+
+
+def validate_format(pattern: str) -> None:
+    """Raise DnrFormatError (Swedish message) unless ``pattern`` is a usable Dnr format."""
+    try:
+        names = {field for _, field, _, _ in string.Formatter().parse(pattern) if field}
+    except ValueError as exc:
+        raise DnrFormatError(f"Formatet går inte att tolka: {exc}.") from exc
+    unknown = names - _FIELDS
+    if unknown:
+        raise DnrFormatError(
+            "Okända fält i formatet: "
+            + ", ".join(sorted(unknown))
+            + ". Tillåtna är {registry}, {year} och {serial}."
+        )
+    if not {"year", "serial"} <= names:
+        raise DnrFormatError("Formatet måste innehålla både {year} och {serial}.")
+    try:
+        format_dnr(pattern, registry="KS", year=2024, serial=1)
+    except (ValueError, IndexError, KeyError) as exc:
+        raise DnrFormatError(f"Formatet går inte att använda: {exc}.") from exc
+
+
+def format_dnr(pattern: str, *, registry: str, year: int, serial: int) -> str:
+    return pattern.format(registry=registry, year=year, serial=serial)
+
+
+def dnr_slug(dnr: str) -> str:
+    """'KS 2019-295' → 'ks-2019-295'; 'KS/2017:499' → 'ks-2017-499'. Stable, ASCII only."""
+    ascii_text = unicodedata.normalize("NFKD", dnr).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
