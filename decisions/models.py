@@ -53,7 +53,9 @@ class Meeting(models.Model):
     )
     notice_posted_on = models.DateField("anslaget uppsatt", null=True, blank=True)
     notice_removed_on = models.DateField("anslaget nedtas", null=True, blank=True)
-    protocol_kept_at = models.CharField("förvaringsplats för protokollet", max_length=200, blank=True)
+    protocol_kept_at = models.CharField(
+        "förvaringsplats för protokollet", max_length=200, blank=True
+    )
 
     class Meta:
         verbose_name = "sammanträde"
@@ -98,7 +100,11 @@ class Meeting(models.Model):
             and self.notice_removed_on < self.notice_posted_on
         ):
             errors["notice_removed_on"] = "Anslaget kan inte tas ned innan det satts upp."
-        if self.notice_posted_on and self.justering_on and self.notice_posted_on < self.justering_on:
+        if (
+            self.notice_posted_on
+            and self.justering_on
+            and self.notice_posted_on < self.justering_on
+        ):
             errors["notice_posted_on"] = "Anslaget kan inte sättas upp före justeringen."
         if errors:
             raise ValidationError(errors)
@@ -237,7 +243,8 @@ class ParagraphQuerySet(models.QuerySet):
         return self.filter(status=Paragraph.Status.JUSTERAD)
 
     def public(self) -> "ParagraphQuerySet":
-        return self.filter(is_secret=False)
+        """Paragraphs whose content the public may see: neither they nor their case is secret."""
+        return self.filter(is_secret=False).exclude(case__is_secret=True)
 
 
 class Paragraph(models.Model):
@@ -325,8 +332,13 @@ class Paragraph(models.Model):
         )
 
     @property
+    def is_confidential(self) -> bool:
+        """Secret itself, or part of a secret case: the public sees number and neutral title."""
+        return self.is_secret or bool(self.case_id and self.case.is_secret)
+
+    @property
     def public_title(self) -> str:
-        return self.SECRET_TITLE if self.is_secret else self.title
+        return self.SECRET_TITLE if self.is_confidential else self.title
 
     def clean(self) -> None:
         if not (self.meeting_id and self.number):
@@ -487,7 +499,12 @@ class Recipient(models.Model):
     position = models.PositiveSmallIntegerField("ordning")
     name = models.CharField("mottagare", max_length=200)
     body = models.ForeignKey(
-        Body, verbose_name="organ", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        Body,
+        verbose_name="organ",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     sent_on = models.DateField("expedierat", null=True, blank=True)
 
@@ -565,7 +582,9 @@ class Yrkande(models.Model):
         verbose_name_plural = "yrkanden"
         ordering = ["position"]
         constraints = [
-            models.UniqueConstraint(fields=["paragraph", "position"], name="yrkande_unique_position"),
+            models.UniqueConstraint(
+                fields=["paragraph", "position"], name="yrkande_unique_position"
+            ),
             models.CheckConstraint(
                 condition=~Q(target="forslag") | Q(target_body__isnull=False),
                 name="yrkande_proposal_names_body",

@@ -112,7 +112,7 @@ def yrkande_sentences(yrkande: Yrkande, parties: Parties) -> list[str]:
 def proposition_sentence(
     proposition: Proposition, alternatives: Sequence[Yrkande], body: Body, parties: Parties
 ) -> str:
-    """'Ordförande ställer proposition på A mot B och finner att kommunstyrelsen beslutar enligt A.'"""
+    """'Ordförande ställer proposition på A mot B och finner att kommunstyrelsen beslutar …'."""
     refs = [reference(y, parties) for y in alternatives]
     if len(refs) == 1:
         put = f"på {refs[0]}"

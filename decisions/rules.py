@@ -4,9 +4,13 @@ Plain functions over plain values so they can be tested as rules, with their edg
 and reused by models, services and forms alike.
 """
 
+import datetime
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
+
+import holidays
 
 YES, NO, ABSTAIN, ABSENT = "ja", "nej", "avstar", "franvarande"
 
@@ -57,3 +61,33 @@ def vote_result(tally: Tally, chair_answer: str | None) -> str | None:
 def has_quorum(serving: int, seats: int) -> bool:
     """A body may decide only when more than half of its members are serving (KL 5:43, 6:27 ≈)."""
     return seats > 0 and serving * 2 > seats
+
+
+@cache
+def _public_holidays(year: int) -> frozenset[datetime.date]:
+    """Sweden's allmänna helgdagar (lag 1989:253) from the maintained ``holidays`` package."""
+    return frozenset(holidays.Sweden(years=year, include_sundays=False))
+
+
+def is_deadline_free(day: datetime.date) -> bool:
+    """May a legal deadline not end on ``day``? Lag (1930:173) om beräkning av lagstadgad tid 2 §.
+
+    Saturdays, Sundays and allmänna helgdagar, and also midsommarafton (the Friday between
+    19 and 25 June), julafton and nyårsafton, which are not helgdagar but count the same here.
+    """
+    if day.weekday() >= 5 or day in _public_holidays(day.year):
+        return True
+    midsummer_eve = day.month == 6 and 19 <= day.day <= 25 and day.weekday() == 4
+    return midsummer_eve or (day.month == 12 and day.day in (24, 31))
+
+
+def last_appeal_day(notice_posted_on: datetime.date) -> datetime.date:
+    """The last day to appeal a decision (laglighetsprövning, KL 13 kap. 5 §).
+
+    Three weeks from the day the notice of justering was posted end on the same weekday; a day
+    on which no deadline may end moves it to the next working day. The notice stays up until then.
+    """
+    day = notice_posted_on + datetime.timedelta(weeks=3)
+    while is_deadline_free(day):
+        day += datetime.timedelta(days=1)
+    return day

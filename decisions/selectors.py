@@ -1,6 +1,8 @@
 """Reads about meetings and paragraphs: who took part, parties, and pages' querysets."""
 
 import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
 
@@ -71,7 +73,7 @@ def parties_in(body_id: int, day: datetime.date) -> dict[int, str]:
 def paragraphs_with_parts() -> QuerySet[Paragraph]:
     """Paragraphs with every part a protocol shows, fetched in a fixed number of queries."""
     return Paragraph.objects.select_related(
-        "meeting__body", "body", "case", "quotes__meeting__body", "quotes__body"
+        "meeting__body", "body", "case", "quotes__meeting__body", "quotes__body", "quotes__case"
     ).prefetch_related(
         "decision_points",
         Prefetch("proposals", queryset=Proposal.objects.select_related("to_body")),
@@ -82,9 +84,7 @@ def paragraphs_with_parts() -> QuerySet[Paragraph]:
         Prefetch(
             "yrkanden",
             queryset=Yrkande.objects.select_related("target_body").prefetch_related(
-                Prefetch(
-                    "memberships", queryset=YrkandeMember.objects.select_related("person")
-                )
+                Prefetch("memberships", queryset=YrkandeMember.objects.select_related("person"))
             ),
         ),
         Prefetch(
@@ -106,3 +106,52 @@ def paragraphs_with_parts() -> QuerySet[Paragraph]:
 
 def meetings_with_body() -> QuerySet[Meeting]:
     return Meeting.objects.select_related("body", "chair")
+
+
+@dataclass(frozen=True)
+class Term:
+    """The members of a body for one period, as the body page lists them."""
+
+    starts_on: datetime.date
+    ends_on: datetime.date | None
+    memberships: list[Membership]
+
+
+def terms(memberships: Iterable[Membership]) -> list[Term]:
+    """Group memberships by the term they started in, newest first; roles in Role order.
+
+    A member who left early (or joined late) stays in their term; the page shows their own dates.
+    """
+    order = {role: i for i, role in enumerate(Membership.Role.values)}
+    grouped: dict[datetime.date, list[Membership]] = {}
+    for membership in memberships:
+        grouped.setdefault(membership.starts_on, []).append(membership)
+    result = []
+    for start, rows in sorted(grouped.items(), reverse=True):
+        ends = [m.ends_on for m in rows]
+        result.append(
+            Term(
+                starts_on=start,
+                ends_on=None if None in ends else max(ends),
+                memberships=sorted(rows, key=lambda m: (order[m.role], m.person.last_name)),
+            )
+        )
+    return result
+
+
+@dataclass(frozen=True)
+class AttendanceGroups:
+    deciding: list[Attendance]
+    substitutes: list[Attendance]
+    others: list[Attendance]
+
+
+def attendance_groups(meeting: Meeting) -> AttendanceGroups:
+    """Beslutande, ersättare and övriga deltagare, as a protocol's front page lists them."""
+    rows = list(meeting.attendance.all())
+    deciding_kinds = (Attendance.Kind.MEMBER, Attendance.Kind.SERVING_SUBSTITUTE)
+    return AttendanceGroups(
+        deciding=[r for r in rows if r.kind in deciding_kinds],
+        substitutes=[r for r in rows if r.kind == Attendance.Kind.SUBSTITUTE],
+        others=[r for r in rows if r.kind == Attendance.Kind.OTHER],
+    )

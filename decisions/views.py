@@ -1,3 +1,85 @@
-def body_detail(request, body): ...
-def meeting_detail(request, body, day): ...
-def paragraph_detail(request, body, year, number): ...
+import datetime
+
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from organisation.models import Body, Membership
+
+from . import selectors
+from .access import may_see_secret
+from .models import Attendance, Meeting, Paragraph
+from .protocol import paragraph_text
+
+
+def body_detail(request: HttpRequest, body: str) -> HttpResponse:
+    organ = get_object_or_404(Body.objects.select_related("parent", "administration"), slug=body)
+    memberships = (
+        Membership.objects.filter(body=organ)
+        .select_related("person", "party")
+        .order_by("-starts_on", "role", "person__last_name")
+    )
+    meetings = Meeting.objects.filter(body=organ).order_by("-date")[:20]
+    latest = (
+        Paragraph.objects.filter(body=organ)
+        .select_related("meeting", "body", "case")
+        .order_by("-meeting__date", "-number")[:10]
+    )
+    return render(
+        request,
+        "decisions/body_detail.html",
+        {
+            "body": organ,
+            "terms": selectors.terms(memberships),
+            "meetings": meetings,
+            "latest": latest,
+            "subbodies": organ.subbodies.all(),
+            "may_see_secret": may_see_secret(request.user),
+        },
+    )
+
+
+def meeting_detail(request: HttpRequest, body: str, day: str) -> HttpResponse:
+    try:
+        date = datetime.date.fromisoformat(day)
+    except ValueError:
+        raise Http404("Datumet finns inte.") from None
+    meeting = get_object_or_404(
+        selectors.meetings_with_body().prefetch_related(
+            "adjusters",
+            Prefetch(
+                "attendance", queryset=Attendance.objects.select_related("person", "replaces")
+            ),
+            Prefetch(
+                "paragraphs",
+                queryset=Paragraph.objects.select_related("case", "body", "meeting").order_by(
+                    "number"
+                ),
+            ),
+        ),
+        body__slug=body,
+        date=date,
+    )
+    return render(
+        request,
+        "decisions/meeting_detail.html",
+        {
+            "meeting": meeting,
+            "body": meeting.body,
+            "attendance": selectors.attendance_groups(meeting),
+            "may_see_secret": may_see_secret(request.user),
+        },
+    )
+
+
+def paragraph_detail(request: HttpRequest, body: str, year: int, number: int) -> HttpResponse:
+    paragraph = get_object_or_404(
+        selectors.paragraphs_with_parts(), body__slug=body, year=year, number=number
+    )
+    if paragraph.is_confidential and not may_see_secret(request.user):
+        return render(request, "decisions/paragraph_secret.html", {"paragraph": paragraph})
+    return render(
+        request,
+        "decisions/paragraph_detail.html",
+        {"paragraph": paragraph, "text": paragraph_text(paragraph)},
+    )

@@ -25,6 +25,16 @@ class Administration(models.Model):
         return self.name
 
 
+class BodyQuerySet(models.QuerySet):
+    def by_rank(self) -> "BodyQuerySet":
+        """Kommunfullmäktige first, then kommunstyrelsen, nämnder and utskott; by name within."""
+        rank = models.Case(
+            *(models.When(kind=kind, then=i) for i, kind in enumerate(Body.Kind.values)),
+            output_field=models.IntegerField(),
+        )
+        return self.alias(rank=rank).order_by("rank", "name")
+
+
 class Body(models.Model):
     """A decision-making body: kommunfullmäktige, kommunstyrelsen, a nämnd or an utskott."""
 
@@ -62,6 +72,8 @@ class Body(models.Model):
         blank=True,
         help_text="Antalet ledamöter enligt reglementet; underlag för beslutförhet.",
     )
+
+    objects = BodyQuerySet.as_manager()
 
     class Meta:
         verbose_name = "organ"

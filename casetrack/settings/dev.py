@@ -1,9 +1,10 @@
 """Local development: SQLite unless DATABASE_URL says otherwise, debug on."""
 
 from .base import *  # noqa: F403
-from .base import DATA_DIR
+from .base import DATA_DIR, STATIC_ROOT
 
 DEBUG = True
-SECRET_KEY = "dev-only-not-secret"  # noqa: S105
+SECRET_KEY = "dev-only-not-secret"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 DATA_DIR.mkdir(parents=True, exist_ok=True)
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns about a missing root
