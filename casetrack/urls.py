@@ -9,4 +9,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("motions.urls")),
     path("", include("decisions.urls")),
+    path("", include("organisation.urls")),
 ]

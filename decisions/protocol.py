@@ -89,43 +89,52 @@ def _quoted(paragraph: Paragraph) -> QuotedDecision | None:
     )
 
 
-def _link_yrkanden(paragraph: Paragraph) -> dict[int, Yrkande]:
-    """Point every reference to a yrkande at the prefetched object, so prose runs no queries."""
+def link_yrkanden(paragraph: Paragraph, *, with_votes: bool = True) -> dict[int, Yrkande]:
+    """Point every reference to a yrkande at the prefetched object, so prose runs no queries.
+
+    Needs ``yrkanden`` (with memberships) and ``reservations`` prefetched, and with
+    ``with_votes`` also ``propositions`` with their ``vote``.
+    """
     by_id = {y.pk: y for y in paragraph.yrkanden.all()}
     for yrkande in by_id.values():
-        if yrkande.target_yrkande_id:
+        if yrkande.target_yrkande_id in by_id:
             yrkande.target_yrkande = by_id[yrkande.target_yrkande_id]
-    for proposition in paragraph.propositions.all():
-        proposition.finding = by_id[proposition.finding_id]
-        vote = _vote_of(proposition)
-        if vote:
-            vote.yes_for = by_id[vote.yes_for_id]
-            vote.no_for = by_id[vote.no_for_id]
     for reservation in paragraph.reservations.all():
-        if reservation.in_favour_of_id:
+        if reservation.in_favour_of_id in by_id:
             reservation.in_favour_of = by_id[reservation.in_favour_of_id]
+    if with_votes:
+        for proposition in paragraph.propositions.all():
+            if proposition.finding_id in by_id:
+                proposition.finding = by_id[proposition.finding_id]
+            vote = vote_of(proposition)
+            if vote and vote.yes_for_id in by_id and vote.no_for_id in by_id:
+                vote.yes_for = by_id[vote.yes_for_id]
+                vote.no_for = by_id[vote.no_for_id]
     return by_id
 
 
-def _vote_of(proposition) -> Vote | None:
+def vote_of(proposition) -> Vote | None:
     try:
         return proposition.vote
     except Vote.DoesNotExist:
         return None
 
 
-def paragraph_text(paragraph: Paragraph) -> ParagraphText:
+def paragraph_text(paragraph: Paragraph, parties: prose.Parties | None = None) -> ParagraphText:
+    """The paragraph's parts as text. Pass ``parties`` (see ``selectors.parties_by_meeting``)
+    when printing several paragraphs, to look them up once."""
     meeting = paragraph.meeting
     body = meeting.body
-    parties = parties_in(body.pk, meeting.date)
-    by_id = _link_yrkanden(paragraph)
+    if parties is None:
+        parties = parties_in(body.pk, meeting.date)
+    by_id = link_yrkanden(paragraph)
 
     beslutsordning: list[str] = []
     votes: list[RollCall] = []
     for proposition in paragraph.propositions.all():
         alternatives = [by_id[row.yrkande_id] for row in proposition.alternative_rows.all()]
         beslutsordning.append(prose.proposition_sentence(proposition, alternatives, body, parties))
-        vote = _vote_of(proposition)
+        vote = vote_of(proposition)
         if vote:
             sentences = prose.vote_sentences(vote, body, meeting.chair_id, parties)
             beslutsordning.extend(sentences)

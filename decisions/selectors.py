@@ -1,10 +1,11 @@
 """Reads about meetings and paragraphs: who took part, parties, and pages' querysets."""
 
 import datetime
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from organisation.models import Membership
 
@@ -68,6 +69,30 @@ def parties_in(body_id: int, day: datetime.date) -> dict[int, str]:
         .filter(body_id=body_id)
         .values_list("person_id", "party__abbreviation")
     )
+
+
+def parties_by_meeting(meetings: Iterable[Meeting]) -> dict[int, dict[int, str]]:
+    """``parties_in`` for several meetings in one query: meeting id → person id → party."""
+    meetings = list(meetings)
+    if not meetings:
+        return {}
+    days = [m.date for m in meetings]
+    rows = Membership.objects.filter(
+        Q(ends_on__isnull=True) | Q(ends_on__gte=min(days)),
+        body_id__in={m.body_id for m in meetings},
+        starts_on__lte=max(days),
+    ).values_list("body_id", "person_id", "party__abbreviation", "starts_on", "ends_on")
+    by_body: dict[int, list[tuple]] = defaultdict(list)
+    for body_id, *rest in rows:
+        by_body[body_id].append(tuple(rest))
+    return {
+        meeting.pk: {
+            person_id: party
+            for person_id, party, starts_on, ends_on in by_body[meeting.body_id]
+            if starts_on <= meeting.date and (ends_on is None or ends_on >= meeting.date)
+        }
+        for meeting in meetings
+    }
 
 
 def paragraphs_with_parts() -> QuerySet[Paragraph]:

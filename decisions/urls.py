@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import views
+from . import feeds, views
 
 
 class IsoDateConverter:
@@ -17,6 +17,9 @@ register_converter(IsoDateConverter, "isodate")
 
 app_name = "decisions"
 urlpatterns = [
+    path("beslut/flode/", feeds.LatestDecisionsFeed(), name="feed_all"),
+    path("organ/<slug:body>/flode/", feeds.BodyDecisionsFeed(), name="feed_body"),
+    path("organ/<slug:body>/sammantraden.ics", feeds.body_calendar, name="calendar_body"),
     path("organ/<slug:body>/", views.body_detail, name="body"),
     path("organ/<slug:body>/sammantraden/<isodate:day>/", views.meeting_detail, name="meeting"),
     path("organ/<slug:body>/<int:year>/<int:number>/", views.paragraph_detail, name="paragraph"),

@@ -5,6 +5,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 
 from organisation.models import Administration, Body, Party, Person
 
@@ -236,12 +237,109 @@ class DocumentAuthor(models.Model):
         return self.name
 
 
+def overdue_cutoff(today: datetime.date) -> datetime.date:
+    """The latest day a motion can have been väckt and be overdue on ``today``.
+
+    Overdue means today is after the one-year deadline. ``add_years`` is not invertible around
+    29 February, so step to the exact boundary instead of subtracting a year.
+    """
+    day = add_years(today, -1)
+    while add_years(day, 1) >= today:
+        day -= datetime.timedelta(days=1)
+    while add_years(day + datetime.timedelta(days=1), 1) < today:
+        day += datetime.timedelta(days=1)
+    return day
+
+
+class Stage(models.TextChoices):
+    """Where a motion stands on its path. Derived from referrals and paragraphs, never typed."""
+
+    RECEIVED = "inkommen", "Inkommen"
+    RAISED = "vackt", "Väckt"
+    REFERRED = "remitterad", "Remitterad"
+    OPINION_GIVEN = "yttrande", "Yttrande lämnat"
+    PROPOSED = "foreslagen", "Förslag till beslut"
+    DECIDED = "avgjord", "Avgjord"
+
+
 class MotionQuerySet(models.QuerySet):
     def undecided(self) -> "MotionQuerySet":
         return self.filter(decided_by__isnull=True)
 
     def public(self) -> "MotionQuerySet":
         return self.filter(case__is_secret=False)
+
+    def overdue(self, today: datetime.date) -> "MotionQuerySet":
+        """Väckt more than a year before ``today`` and not decided (KL 5 kap. 35 §)."""
+        return self.undecided().filter(raised_at__date__lte=overdue_cutoff(today))
+
+    def with_state(self) -> "MotionQuerySet":
+        """Annotate ``stage``, ``holder_id`` (the body that holds it now) and ``since``.
+
+        The rules, in order: decided by KF → avgjord. A public paragraph of the case proposes a
+        decision to KF → förslag till beslut, held by KF. An unanswered referral → held by the
+        body of the latest one; if an earlier referral has been answered, its yttrande is given
+        and the case is back with that body (yttrande lämnat), else remitterad. Väckt in KF with
+        no referral yet → väckt. Otherwise inkommen.
+        """
+        from decisions.models import Proposal
+
+        case = models.OuterRef("case")
+        council_proposals = Proposal.objects.filter(
+            paragraph__case=case,
+            paragraph__is_secret=False,
+            to_body__kind=Body.Kind.COUNCIL,
+        ).order_by("-paragraph__meeting__date", "-pk")
+        referrals = Referral.objects.filter(case=case)
+        open_referrals = referrals.unanswered().order_by("-sent_on", "-pk")
+        answered = (
+            referrals.answered()
+            .annotate(
+                answered_on=Coalesce(
+                    "answered_by_paragraph__meeting__date", "answered_by_document__date"
+                )
+            )
+            .order_by("-answered_on", "-pk")
+        )
+        has_proposal = models.Exists(council_proposals)
+        has_open = models.Exists(open_referrals)
+        has_answered = models.Exists(answered)
+        decided = Q(decided_by__isnull=False)
+        stage = models.Case(
+            models.When(decided, then=models.Value(Stage.DECIDED)),
+            models.When(has_proposal, then=models.Value(Stage.PROPOSED)),
+            models.When(has_open & has_answered, then=models.Value(Stage.OPINION_GIVEN)),
+            models.When(has_open, then=models.Value(Stage.REFERRED)),
+            models.When(raised_at__isnull=False, then=models.Value(Stage.RAISED)),
+            default=models.Value(Stage.RECEIVED),
+            output_field=models.CharField(),
+        )
+        holder = models.Case(
+            models.When(decided, then=models.Value(None)),
+            models.When(
+                has_proposal, then=models.Subquery(council_proposals.values("to_body")[:1])
+            ),
+            models.When(has_open, then=models.Subquery(open_referrals.values("to_body")[:1])),
+            models.When(raised_at__isnull=False, then=models.F("raised_at__body")),
+            default=models.Value(None),
+            output_field=models.BigIntegerField(),
+        )
+        since = models.Case(
+            models.When(decided, then=models.F("decided_by__meeting__date")),
+            models.When(
+                has_proposal,
+                then=models.Subquery(council_proposals.values("paragraph__meeting__date")[:1]),
+            ),
+            models.When(
+                has_open & has_answered,
+                then=models.Subquery(answered.values("answered_on")[:1]),
+            ),
+            models.When(has_open, then=models.Subquery(open_referrals.values("sent_on")[:1])),
+            models.When(raised_at__isnull=False, then=models.F("raised_at__date")),
+            default=models.F("dated_on"),
+            output_field=models.DateField(),
+        )
+        return self.annotate(stage=stage, holder_id=holder, since=since)
 
 
 class Motion(models.Model):
@@ -382,6 +480,9 @@ class AttSats(models.Model):
 class ReferralQuerySet(models.QuerySet):
     def unanswered(self) -> "ReferralQuerySet":
         return self.filter(answered_by_paragraph__isnull=True, answered_by_document__isnull=True)
+
+    def answered(self) -> "ReferralQuerySet":
+        return self.exclude(answered_by_paragraph__isnull=True, answered_by_document__isnull=True)
 
 
 class Referral(models.Model):

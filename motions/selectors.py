@@ -1,29 +1,28 @@
 """Reads about cases and motions: the register, and the path a motion has taken."""
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
-from decisions.models import Paragraph, Proposal
+from decisions.models import Paragraph
+from decisions.protocol import ParagraphText, paragraph_text
+from decisions.selectors import paragraphs_with_parts, parties_by_meeting
 from organisation.models import Body
 
-from .models import Case, Motion, Motionar, Referral
+from .models import Case, Document, Motion, Motionar, Referral, Stage
 
 
 def motions_for_register() -> QuerySet[Motion]:
     """Public motions with what the register shows, in a fixed number of queries."""
     return (
         Motion.objects.public()
-        .select_related("case__registry", "raised_at__body", "decided_by__body")
+        .with_state()
+        .select_related("case", "raised_at")
         .prefetch_related(
             Prefetch("signers", queryset=Motionar.objects.select_related("person", "party")),
-            Prefetch(
-                "case__referrals",
-                queryset=Referral.objects.select_related("from_body", "to_body"),
-            ),
-            Prefetch("case__paragraphs", queryset=_case_paragraphs()),
         )
         .order_by("-dated_on", "-pk")
     )
@@ -46,7 +45,6 @@ def case_with_file(slug: str) -> Case:
                     "answered_by_document",
                 ),
             ),
-            Prefetch("paragraphs", queryset=_case_paragraphs()),
         )
         .get(slug=slug)
     )
@@ -56,27 +54,14 @@ def motion_of(case: Case) -> Motion | None:
     if case.kind != Case.Kind.MOTION:
         return None
     return (
-        Motion.objects.select_related(
-            "raised_at__body", "decided_by__meeting__body", "decided_by__body"
-        )
+        Motion.objects.with_state()
+        .select_related("raised_at__body", "decided_by__meeting__body", "decided_by__body")
         .prefetch_related(
             Prefetch("signers", queryset=Motionar.objects.select_related("person", "party")),
             "att_satser",
         )
         .filter(case=case)
         .first()
-    )
-
-
-def _case_paragraphs() -> QuerySet[Paragraph]:
-    return (
-        Paragraph.objects.select_related("meeting__body", "body")
-        .prefetch_related(
-            "decision_points",
-            Prefetch("proposals", queryset=Proposal.objects.select_related("to_body")),
-            "proposals__points",
-        )
-        .order_by("meeting__date", "number")
     )
 
 
@@ -90,147 +75,171 @@ class MotionRow:
     state: "MotionState"
 
 
-def motion_rows(motions: QuerySet[Motion]) -> list[MotionRow]:
-    """Each motion with its derived state, from the relations ``motions_for_register`` fetched."""
-    return [
-        MotionRow(
-            motion=m,
-            state=motion_state(m, list(m.case.referrals.all()), list(m.case.paragraphs.all())),
-        )
-        for m in motions
-    ]
+def motion_rows(motions: Iterable[Motion]) -> list[MotionRow]:
+    """Each motion (annotated by ``with_state()``) with the words for its state."""
+    bodies = bodies_by_id()
+    return [MotionRow(motion=m, state=motion_state(m, bodies)) for m in motions]
 
 
 @dataclass(frozen=True)
 class Step:
     """One step on a case's path, oldest first."""
 
+    kind: str  # registered, raised, referral, document, paragraph, pending
     date: datetime.date | None
     body: Body | None
     label: str
     url: str = ""
-    detail: str = ""
-    pending: bool = False
+    details: tuple[str, ...] = ()
+    links: tuple[tuple[str, str], ...] = ()  # (label, url) shown after the details
+    text: ParagraphText | None = None
 
 
 @dataclass(frozen=True)
 class MotionState:
-    """Where a motion stands, derived from its referrals and paragraphs — never typed."""
+    """Where a motion stands, read from the annotations of ``Motion.objects.with_state()``."""
 
+    stage: str
     label: str
     holder: Body | None
     since: datetime.date | None
     next_step: str
 
 
-def motion_state(
-    motion: Motion, referrals: list[Referral], paragraphs: list[Paragraph]
-) -> MotionState:
-    """Derive the status of a motion from the decisions themselves.
-
-    Decided by KF → its outcome. Otherwise the latest paragraph proposing a decision to KF
-    means it awaits KF; otherwise an unanswered referral tells who holds it and since when.
-    """
-    if motion.decided_by_id:
-        return MotionState(
-            label=motion.get_outcome_display(),
-            holder=None,
-            since=motion.decided_by.meeting.date,
-            next_step="",
-        )
-    visible = [p for p in paragraphs if not p.is_secret]
-    for paragraph in reversed(visible):
-        to_council = [
-            pr for pr in paragraph.proposals.all() if pr.to_body.kind == Body.Kind.COUNCIL
-        ]
-        if to_council:
-            council = to_council[0].to_body
-            return MotionState(
-                label=f"Föreslagen av {paragraph.body.name_in_sentence}, väntar på beslut",
-                holder=council,
-                since=paragraph.meeting.date,
-                next_step=f"Beslut i {council.name_in_sentence}",
-            )
-    open_referrals = [
-        r for r in referrals if r.answered_by_paragraph_id is None and not r.answered_by_document_id
-    ]
-    if open_referrals:
-        latest = open_referrals[-1]
-        return MotionState(
-            label=f"Remitterad till {latest.to_body.name_in_sentence}",
-            holder=latest.to_body,
-            since=latest.sent_on,
-            next_step=f"{latest.get_purpose_display()} i {latest.to_body.name_in_sentence}",
-        )
-    if motion.raised_at_id:
-        return MotionState(
-            label="Väckt",
-            holder=motion.raised_at.body,
-            since=motion.raised_at.date,
-            next_step="Remiss för beredning",
-        )
+def motion_state(motion: Motion, bodies: dict[int, Body]) -> MotionState:
+    """Words for the derived state of a motion annotated by ``with_state()``."""
+    holder = bodies.get(motion.holder_id) if motion.holder_id else None
+    where = holder.name_in_sentence if holder else ""
+    stage = motion.stage
+    if stage == Stage.DECIDED:
+        label, next_step = motion.get_outcome_display(), ""
+    elif stage == Stage.PROPOSED:
+        label, next_step = f"Väntar på beslut i {where}", f"Beslut i {where}"
+    elif stage == Stage.OPINION_GIVEN:
+        label, next_step = f"Yttrande lämnat, bereds i {where}", f"Förslag till beslut från {where}"
+    elif stage == Stage.REFERRED:
+        label, next_step = f"Remitterad till {where}", f"Yttrande från {where}"
+    elif stage == Stage.RAISED:
+        label, next_step = "Väckt i kommunfullmäktige", "Remiss för beredning"
+    else:
+        label, next_step = "Inkommen", "Väcks i kommunfullmäktige"
     return MotionState(
-        label="Inkommen", holder=None, since=motion.dated_on, next_step="Väcks i kommunfullmäktige"
+        stage=stage, label=label, holder=holder, since=motion.since, next_step=next_step
     )
 
 
+def bodies_by_id() -> dict[int, Body]:
+    return {body.pk: body for body in Body.objects.all()}
+
+
 def case_path(case: Case, motion: Motion | None) -> list[Step]:
-    """Every step of a case across bodies, oldest first, ending with what is pending."""
+    """Every step of a case across bodies, oldest first, ending with what is pending.
+
+    Registration, the KF meeting where a motion was väckt, referrals (sent, due, answered),
+    the officials' documents, and each public paragraph with its decision, proposals,
+    yrkanden, beslutsordning and reservations.
+    """
     steps: list[Step] = [
-        Step(date=case.registered_on, body=None, label=f"Registrerat som {case.dnr}")
+        Step("registered", case.registered_on, None, f"Registrerat som {case.dnr}")
     ]
     if motion and motion.raised_at_id:
         meeting = motion.raised_at
         steps.append(
             Step(
-                date=meeting.date,
-                body=meeting.body,
-                label=f"Motionen väcks i {meeting.body.name_in_sentence}",
+                "raised",
+                meeting.date,
+                meeting.body,
+                f"Motionen väcks i {meeting.body.name_in_sentence}",
                 url=meeting.get_absolute_url(),
             )
         )
     dated: list[tuple[datetime.date, int, Step]] = []
     for referral in case.referrals.all():
-        due = f", svar senast {referral.due_on:%Y-%m-%d}" if referral.due_on else ""
-        dated.append(
-            (
-                referral.sent_on,
-                0,
-                Step(
-                    date=referral.sent_on,
-                    body=referral.to_body,
-                    label=(
-                        f"Remitterad från {referral.from_body.name_in_sentence} till "
-                        f"{referral.to_body.name_in_sentence} "
-                        f"{referral.get_purpose_display().lower()}"
-                    ),
-                    detail=due.lstrip(", ").capitalize() if due else "",
-                ),
-            )
+        dated.append((referral.sent_on, 0, _referral_step(referral)))
+    for document in case.documents.all():
+        if document.kind in (Document.Kind.MOTION, Document.Kind.EXTRACT):
+            continue  # the motion is the registration; an extract repeats its paragraph
+        unit = f", {document.unit.name}" if document.unit_id else ""
+        label = f"{document.get_kind_display()}: {document.title}"
+        dated.append((document.date, 1, Step("document", document.date, None, label + unit)))
+    paragraphs = list(case_paragraphs(case))
+    parties = parties_by_meeting(p.meeting for p in paragraphs)
+    for paragraph in paragraphs:
+        day = paragraph.meeting.date
+        step = Step(
+            "paragraph",
+            day,
+            paragraph.body,
+            f"{paragraph.body.name} {day:%Y-%m-%d} § {paragraph.number}",
+            url=paragraph.get_absolute_url(),
+            text=paragraph_text(paragraph, parties[paragraph.meeting_id]),
         )
-    for paragraph in case.paragraphs.all():
-        if paragraph.is_secret:
-            continue
-        points = [p.text for p in paragraph.decision_points.all()]
-        dated.append(
-            (
-                paragraph.meeting.date,
-                1,
-                Step(
-                    date=paragraph.meeting.date,
-                    body=paragraph.body,
-                    label=(
-                        f"{paragraph.body.name} {paragraph.meeting.date:%Y-%m-%d} "
-                        f"§ {paragraph.number}"
-                    ),
-                    url=paragraph.get_absolute_url(),
-                    detail=" ".join(points),
-                ),
-            )
-        )
+        dated.append((day, 2, step))
     steps.extend(step for _, _, step in sorted(dated, key=lambda item: (item[0], item[1])))
     if motion and not motion.decided_by_id:
-        state = motion_state(motion, list(case.referrals.all()), list(case.paragraphs.all()))
+        state = motion_state(motion, bodies_by_id())
         if state.next_step:
-            steps.append(Step(date=None, body=state.holder, label=state.next_step, pending=True))
+            steps.append(Step("pending", None, state.holder, state.next_step))
     return steps
+
+
+def _referral_step(referral: Referral) -> Step:
+    details, links = [], []
+    if referral.due_on:
+        details.append(f"Svar senast {referral.due_on:%Y-%m-%d}")
+    answer = referral.answered_by_paragraph
+    if answer:
+        label = (
+            f"Besvarad {answer.meeting.date:%Y-%m-%d} genom {answer.body.name_in_sentence} "
+            f"§ {answer.number}"
+        )
+        links.append((label, answer.get_absolute_url()))
+    elif referral.answered_by_document_id:
+        document = referral.answered_by_document
+        details.append(f"Besvarad {document.date:%Y-%m-%d} genom {document.title}")
+    else:
+        details.append("Inte besvarad")
+    return Step(
+        "referral",
+        referral.sent_on,
+        referral.to_body,
+        f"Remitterad från {referral.from_body.name_in_sentence} till "
+        f"{referral.to_body.name_in_sentence} {referral.get_purpose_display().lower()}",
+        details=tuple(details),
+        links=tuple(links),
+    )
+
+
+def case_paragraphs(case: Case) -> QuerySet[Paragraph]:
+    """The case's public paragraphs with every part, in the order they were decided."""
+    return (
+        paragraphs_with_parts()
+        .filter(case=case, is_secret=False)
+        .order_by("meeting__date", "number")
+    )
+
+
+PATH_STAGES = (Stage.RAISED, Stage.REFERRED, Stage.OPINION_GIVEN, Stage.PROPOSED, Stage.DECIDED)
+
+
+@dataclass(frozen=True)
+class ProgressStep:
+    label: str
+    done: bool
+    current: bool
+
+
+def progress(stage: str) -> list[ProgressStep]:
+    """The motion's path as a progress bar: the steps before its stage are done."""
+    reached = PATH_STAGES.index(stage) if stage in PATH_STAGES else -1
+    return [
+        ProgressStep(Stage(value).label, done=i < reached, current=i == reached)
+        for i, value in enumerate(PATH_STAGES)
+    ]
+
+
+def deadline_days(motion: Motion, day: datetime.date) -> int | None:
+    """Days left to the one-year deadline (negative when overdue); None if decided or not väckt."""
+    if motion.decided_by_id or motion.deadline is None:
+        return None
+    return (motion.deadline - day).days

@@ -1,3 +1,4 @@
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -6,6 +7,7 @@ from decisions.models import Paragraph
 from organisation.models import Body
 
 from . import selectors
+from .filters import ORDERING, ORDERING_LABELS, MotionFilter, facets
 from .models import Case
 
 
@@ -27,9 +29,39 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
+REGISTER_PAGE_SIZE = 25
+
+
+def _page_note(request: HttpRequest, page) -> str:
+    """A page number that is not a page gets the nearest one, and says so."""
+    requested = request.GET.get("sida")
+    if requested is None or requested == str(page.number):
+        return ""
+    last = page.paginator.num_pages
+    return f"Sidan ”{requested}” finns inte. Här visas sida {page.number} av {last}."
+
+
 def motion_list(request: HttpRequest) -> HttpResponse:
-    rows = selectors.motion_rows(selectors.motions_for_register())
-    return render(request, "motions/motion_list.html", {"rows": rows})
+    base = selectors.motions_for_register()
+    filterset = MotionFilter(request.GET, queryset=base)
+    motions = filterset.qs
+    if not filterset.form.cleaned_data.get("sortering"):
+        motions = motions.order_by(*ORDERING["-vackt"])
+    paginator = Paginator(motions, REGISTER_PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("sida"))
+    return render(
+        request,
+        "motions/motion_list.html",
+        {
+            "filterset": filterset,
+            "rows": selectors.motion_rows(page.object_list),
+            "page": page,
+            "page_note": _page_note(request, page),
+            "facets": facets(request.GET, base),
+            "ordering": ORDERING_LABELS,
+            "filtered": any(v for k, v in request.GET.items() if k not in ("sida", "sortering")),
+        },
+    )
 
 
 def case_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -40,11 +72,8 @@ def case_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if case.is_secret and not may_see_secret(request.user):
         return render(request, "motions/case_secret.html", {"case": case})
     motion = selectors.motion_of(case)
-    state = (
-        selectors.motion_state(motion, list(case.referrals.all()), list(case.paragraphs.all()))
-        if motion
-        else None
-    )
+    state = selectors.motion_state(motion, selectors.bodies_by_id()) if motion else None
+    today = selectors.today()
     return render(
         request,
         "motions/case_detail.html",
@@ -53,6 +82,11 @@ def case_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "motion": motion,
             "state": state,
             "path": selectors.case_path(case, motion),
-            "today": selectors.today(),
+            "progress": selectors.progress(state.stage) if state else [],
+            "deadline_days": selectors.deadline_days(motion, today) if motion else None,
         },
     )
+
+
+def about_status(request: HttpRequest) -> HttpResponse:
+    return render(request, "motions/about_status.html")

@@ -8,6 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from decisions.models import Paragraph
 from motions.models import Case
 
+from .text import visible_text
+
 SEED_PAGES = {
     "/": ["Utöka den områdesbaserade socialtjänsten"],
     "/motioner/": ["KS 2019-295", "KS 2020-493", "Maria Moraes (MP)", "Ann-Charlott Bäckman (S)"],
@@ -57,7 +59,7 @@ def text_of(response) -> str:
 def test_every_page_answers_with_the_seeds_words(client, demo, url):
     response = client.get(url)
     assert response.status_code == 200
-    body = text_of(response)
+    body = visible_text(response)
     for words in SEED_PAGES[url]:
         assert words in body, f"{words!r} saknas på {url}"
 
@@ -81,7 +83,7 @@ def test_the_paragraph_page_keeps_the_seeds_order(client, demo):
 
 def test_the_case_page_shows_the_motion_waiting_for_kf(client, demo):
     body = text_of(client.get("/arenden/ks-2019-295/"))
-    assert "väntar på beslut" in body
+    assert "Väntar på beslut i kommunfullmäktige" in body
     assert "Ligger nu hos kommunfullmäktige sedan 2022-03-08" in body
     assert "passerad" in body
 
@@ -154,8 +156,8 @@ def count_queries(client, url: str) -> int:
     ("url", "limit"),
     [
         ("/", 12),
-        ("/motioner/", 10),
-        ("/arenden/ks-2019-295/", 16),
+        ("/motioner/", 14),
+        ("/arenden/ks-2019-295/", 32),
         ("/organ/ks/", 8),
         ("/organ/ks/sammantraden/2022-03-08/", 8),
         ("/organ/ks/2022/59/", 25),
@@ -170,3 +172,23 @@ def test_a_member_who_left_early_stays_in_their_term(client, demo):
     assert body.count("<h3>2018-10-15 – 2022-10-14</h3>") == 1
     assert "<h3>2018-10-15 – 2020-12-31</h3>" not in body
     assert "ledamot, till 2020-12-31" in body
+
+
+def test_the_trace_shows_every_step_with_its_decision(client, demo):
+    body = text_of(client.get("/arenden/ks-2019-295/"))
+    for words in [
+        "Remitterad från kommunfullmäktige till kommunstyrelsen för beredning",
+        "Svar senast 2019-09-30",
+        "Besvarad 2022-02-16 genom social- och omsorgsnämnden § 2</a>",
+        "Tjänsteskrivelse: Utöka den områdesbaserade socialtjänsten, svar på motion (MP)",
+        "Förslag till kommunfullmäktiges beslut:</span> Motionen besvaras med att",
+        "Annika Krutzén (M) yrkar bifall till social- och omsorgsnämndens förslag till beslut.",
+        "Rebecka Hovenberg (MP) och Ann-Charlott Bäckman (S) reserverar sig mot beslutet",
+        'aria-current="step">Förslag till beslut',
+        "dagar över tiden",
+    ]:
+        assert words in body, words
+    trace = body[body.index("Ärendets väg") :]
+    days = ("2019-04-26", "2021-12-17", "2022-02-16", "2022-03-08")
+    steps = [trace.index(f'<span class="when">{day}') for day in days]
+    assert steps == sorted(steps)

@@ -85,3 +85,15 @@ def test_body_and_meeting_pages(client, municipality):
     grow(30, 3)
     many = (queries(client, "/organ/ks/"), queries(client, url_meeting))
     assert few == many
+
+
+def test_case_page_with_many_paragraphs(client, municipality):
+    kf, ks = municipality
+    add_motions(1, kf, ks, start=0)
+    case = Case.objects.get()
+    few = queries(client, case.get_absolute_url())
+    for i in range(20):
+        meeting = MeetingFactory(body=ks, date=datetime.date(2023, 1, 1) + datetime.timedelta(i))
+        paragraph = ParagraphFactory(meeting=meeting, case=case, number=100 + i)
+        DecisionPoint.objects.create(paragraph=paragraph, position=1, text="Återremiss.")
+    assert queries(client, case.get_absolute_url()) == few

@@ -1,0 +1,46 @@
+"""The person and party pages: "where is my motion?" asked of a politician or a party."""
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from decisions.access import may_see_secret
+
+from . import selectors
+from .models import Person
+from .templatetags.people import party_url, person_url
+
+
+def person_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
+    person = get_object_or_404(Person.objects.prefetch_related("aliases"), pk=pk)
+    if slug != selectors.person_slug(person):
+        # The number finds the person; the name is for readers and may have changed.
+        return redirect(person_url(person), permanent=True)
+    secret = may_see_secret(request.user)
+    return render(
+        request,
+        "organisation/person_detail.html",
+        {
+            "person": person,
+            "record": selectors.person_record(person, include_secret=secret),
+            "may_see_secret": secret,
+        },
+    )
+
+
+def party_detail(request: HttpRequest, abbreviation: str) -> HttpResponse:
+    party = selectors.find_party(abbreviation)
+    if party is None:
+        raise Http404("Det finns inget parti med den förkortningen.")
+    if abbreviation != selectors.party_slug(party):
+        return redirect(party_url(party), permanent=True)
+    secret = may_see_secret(request.user)
+    return render(
+        request,
+        "organisation/party_detail.html",
+        {
+            "party": party,
+            "record": selectors.party_record(party, on=timezone.localdate(), include_secret=secret),
+            "may_see_secret": secret,
+        },
+    )
