@@ -929,9 +929,9 @@ class Generator:
                     case=plan.case.obj if plan.case else None,
                     arende_text=self._arende(plan),
                     is_secret=plan.secret,
-                    status=Paragraph.Status.JUSTERAD
-                    if meeting.justerat
-                    else Paragraph.Status.OJUSTERAD,
+                    # Justerad only after its parts are written, as in life: PostgreSQL
+                    # refuses new parts of a justerad paragraph.
+                    status=Paragraph.Status.OJUSTERAD,
                 )
                 objs.append(plan.obj)
             Paragraph.objects.bulk_create(objs)
@@ -1405,6 +1405,13 @@ class Generator:
 
     # --- all of it ----------------------------------------------------------------------------
 
+    def justera(self) -> None:
+        ids = [plan.obj.pk for plan in self.paragraphs if plan.meeting.justerat]
+        for start in range(0, len(ids), 5000):
+            Paragraph.objects.filter(pk__in=ids[start : start + 5000]).update(
+                status=Paragraph.Status.JUSTERAD
+            )
+
     def run(self) -> Result:
         started = datetime.datetime.now()
         steps = (
@@ -1420,6 +1427,7 @@ class Generator:
             ("handlingar", self.write_documents),
             ("remisser", self.write_referrals),
             ("beslut, yrkanden, voteringar, reservationer", self.write_paragraph_parts),
+            ("justering", self.justera),
         )
         with transaction.atomic():
             for label, step in steps:

@@ -7,9 +7,11 @@ on their own pages and linked from the paragraph.
 
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
+from . import services
 from .forms import (
     BallotFormSet,
     PropositionAlternativeFormSet,
@@ -21,8 +23,10 @@ from .models import (
     Attendance,
     Ballot,
     BasisDocument,
+    Correction,
     DecisionPoint,
     Jav,
+    Justering,
     Meeting,
     MeetingAdjuster,
     Paragraph,
@@ -33,12 +37,61 @@ from .models import (
     ProtocolNote,
     Recipient,
     Reservation,
+    StoredExtract,
     Vote,
     Yrkande,
     YrkandeMember,
 )
 
 SHORT_TEXT = forms.Textarea(attrs={"rows": 2, "cols": 60})
+
+
+# --- Final after justering ------------------------------------------------------------------
+# A justerad paragraph and its parts are shown read-only: no change, no delete, no new part
+# (decisions.services.check_part_editable; on PostgreSQL also a trigger, migration 0005).
+
+
+def _is_final(obj) -> bool:
+    return obj is not None and obj.pk is not None and services.part_is_final(obj)
+
+
+class FinalAfterJusteringAdminMixin:
+    """A ModelAdmin for a paragraph or one of its parts: read-only once justerad."""
+
+    def has_change_permission(self, request, obj=None):
+        return not _is_final(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not _is_final(obj) and super().has_delete_permission(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        if any(_is_final(obj) for obj in queryset):
+            raise PermissionDenied(services.FINAL_MESSAGE)
+        super().delete_queryset(request, queryset)
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+
+        def _post_clean(self):
+            form._post_clean(self)
+            # A new part, or one moved, may not land in a justerad paragraph.
+            if services.part_is_final(self.instance):
+                self.add_error(None, services.FINAL_MESSAGE)
+
+        return type(form.__name__, (form,), {"_post_clean": _post_clean})
+
+
+class FinalAfterJusteringInlineMixin:
+    """An inline whose parent (``obj``) is a paragraph or a part: read-only once justerad."""
+
+    def has_add_permission(self, request, obj=None):
+        return not _is_final(obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return not _is_final(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not _is_final(obj) and super().has_delete_permission(request, obj)
 
 
 def _add_link(model_name: str, text: str, **initial: int) -> str:
@@ -150,6 +203,17 @@ class MeetingParagraphInline(ReadOnlySummaryInline):
         return super().get_queryset(request).select_related("body", "meeting", "case")
 
 
+class JusteringInline(ReadOnlySummaryInline):
+    """Approvals, read-only: they are recorded by decisions.services.approve_protocol."""
+
+    model = Justering
+    fields = ["person", "role", "approved_at"]
+    verbose_name_plural = "justeringar (görs via sammanträdets sida)"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("person")
+
+
 @admin.register(Meeting)
 class MeetingAdmin(admin.ModelAdmin):
     list_display = ["date", "body", "status", "place", "chair", "justering_on"]
@@ -160,7 +224,7 @@ class MeetingAdmin(admin.ModelAdmin):
     ordering = ["-date", "body__name"]
     date_hierarchy = "date"
     autocomplete_fields = ["body", "chair"]
-    inlines = [MeetingAdjusterInline, AttendanceInline, MeetingParagraphInline]
+    inlines = [MeetingAdjusterInline, AttendanceInline, JusteringInline, MeetingParagraphInline]
 
     def get_queryset(self, request):
         # Autocomplete lists print each meeting, and its name includes the body. (A queryset
@@ -198,7 +262,7 @@ class MeetingAdmin(admin.ModelAdmin):
 # --- Paragraphs -----------------------------------------------------------------------------
 
 
-class DecisionPointInline(ShortTextMixin, admin.TabularInline):
+class DecisionPointInline(FinalAfterJusteringInlineMixin, ShortTextMixin, admin.TabularInline):
     model = DecisionPoint
     extra = 0
     fields = ["position", "text"]
@@ -222,7 +286,7 @@ class ParagraphProposalInline(ProposalSummaryInline):
     fk_name = "paragraph"
 
 
-class BasisDocumentInline(admin.TabularInline):
+class BasisDocumentInline(FinalAfterJusteringInlineMixin, admin.TabularInline):
     model = BasisDocument
     extra = 0
     fields = ["position", "document", "label"]
@@ -232,14 +296,16 @@ class BasisDocumentInline(admin.TabularInline):
         return super().get_queryset(request).select_related("document")
 
 
-class RecipientInline(admin.TabularInline):
+class RecipientInline(FinalAfterJusteringInlineMixin, admin.TabularInline):
     model = Recipient
     extra = 0
     fields = ["position", "name", "body", "sent_on"]
     autocomplete_fields = ["body"]
 
 
-class YrkandeInline(OnParagraphPageMixin, ShortTextMixin, admin.TabularInline):
+class YrkandeInline(
+    FinalAfterJusteringInlineMixin, OnParagraphPageMixin, ShortTextMixin, admin.TabularInline
+):
     model = Yrkande
     fk_name = "paragraph"
     extra = 0
@@ -275,7 +341,9 @@ class YrkandeInline(OnParagraphPageMixin, ShortTextMixin, admin.TabularInline):
         return ", ".join(names) or "–"
 
 
-class ReservationInline(OnParagraphPageMixin, ShortTextMixin, admin.TabularInline):
+class ReservationInline(
+    FinalAfterJusteringInlineMixin, OnParagraphPageMixin, ShortTextMixin, admin.TabularInline
+):
     model = Reservation
     form = ReservationForm
     extra = 0
@@ -288,14 +356,14 @@ class ReservationInline(OnParagraphPageMixin, ShortTextMixin, admin.TabularInlin
         return super().get_queryset(request).select_related("person", "paragraph")
 
 
-class ProtocolNoteInline(ShortTextMixin, admin.TabularInline):
+class ProtocolNoteInline(FinalAfterJusteringInlineMixin, ShortTextMixin, admin.TabularInline):
     model = ProtocolNote
     extra = 0
     fields = ["position", "persons", "text"]
     autocomplete_fields = ["persons"]
 
 
-class JavInline(admin.TabularInline):
+class JavInline(FinalAfterJusteringInlineMixin, admin.TabularInline):
     model = Jav
     extra = 0
     fields = ["person", "reason"]
@@ -324,8 +392,21 @@ class PropositionSummaryInline(ReadOnlySummaryInline):
         return format_html('<a href="{}">{}</a>', url, str(vote))
 
 
+class CorrectionInline(ReadOnlySummaryInline):
+    """Rättelser, read-only: made by decisions.services.correct, never edited."""
+
+    model = Correction
+    fields = ["made_on", "reason", "text", "made_by"]
+    verbose_name_plural = "rättelser (görs via paragrafens sida)"
+
+
+class StoredExtractInline(ReadOnlySummaryInline):
+    model = StoredExtract
+    fields = ["rendered_at", "sha256", "pdf"]
+
+
 @admin.register(Paragraph)
-class ParagraphAdmin(admin.ModelAdmin):
+class ParagraphAdmin(FinalAfterJusteringAdminMixin, admin.ModelAdmin):
     list_display = [
         "number_text",
         "title",
@@ -352,6 +433,8 @@ class ParagraphAdmin(admin.ModelAdmin):
         JavInline,
         BasisDocumentInline,
         RecipientInline,
+        CorrectionInline,
+        StoredExtractInline,
     ]
 
     def get_queryset(self, request):
@@ -403,14 +486,14 @@ class ParagraphAdmin(admin.ModelAdmin):
 # --- Proposals, yrkanden, propositions, votes -----------------------------------------------
 
 
-class ProposalPointInline(ShortTextMixin, admin.TabularInline):
+class ProposalPointInline(FinalAfterJusteringInlineMixin, ShortTextMixin, admin.TabularInline):
     model = ProposalPoint
     extra = 1
     fields = ["position", "text"]
 
 
 @admin.register(Proposal)
-class ProposalAdmin(admin.ModelAdmin):
+class ProposalAdmin(FinalAfterJusteringAdminMixin, admin.ModelAdmin):
     list_display = ["heading_text", "source", "to_body", "position"]
     list_filter = ["to_body"]
     list_select_related = ["to_body", "paragraph__body", "paragraph__meeting", "document"]
@@ -434,7 +517,7 @@ class ProposalAdmin(admin.ModelAdmin):
         return str(proposal.paragraph if proposal.paragraph_id else proposal.document)
 
 
-class YrkandeMemberInline(admin.TabularInline):
+class YrkandeMemberInline(FinalAfterJusteringInlineMixin, admin.TabularInline):
     model = YrkandeMember
     extra = 1
     fields = ["position", "person", "role"]
@@ -445,7 +528,9 @@ class YrkandeMemberInline(admin.TabularInline):
 
 
 @admin.register(Yrkande)
-class YrkandeAdmin(YrkandeChoicesMixin, ShortTextMixin, admin.ModelAdmin):
+class YrkandeAdmin(
+    FinalAfterJusteringAdminMixin, YrkandeChoicesMixin, ShortTextMixin, admin.ModelAdmin
+):
     list_display = ["__str__", "paragraph", "kind", "target", "outcome", "movers"]
     list_filter = ["kind", "outcome", "paragraph__body"]
     list_select_related = ["paragraph__body", "paragraph__meeting"]
@@ -490,7 +575,9 @@ class YrkandeAdmin(YrkandeChoicesMixin, ShortTextMixin, admin.ModelAdmin):
         return ", ".join(str(m.person) for m in yrkande.memberships.all())
 
 
-class PropositionAlternativeInline(YrkandeChoicesMixin, admin.TabularInline):
+class PropositionAlternativeInline(
+    FinalAfterJusteringInlineMixin, YrkandeChoicesMixin, admin.TabularInline
+):
     model = PropositionAlternative
     formset = PropositionAlternativeFormSet
     extra = 2
@@ -505,7 +592,7 @@ class PropositionAlternativeInline(YrkandeChoicesMixin, admin.TabularInline):
 
 
 @admin.register(Proposition)
-class PropositionAdmin(YrkandeChoicesMixin, admin.ModelAdmin):
+class PropositionAdmin(FinalAfterJusteringAdminMixin, YrkandeChoicesMixin, admin.ModelAdmin):
     list_display = ["__str__", "paragraph", "finding", "has_vote"]
     list_select_related = [
         "paragraph__body",
@@ -538,7 +625,7 @@ class PropositionAdmin(YrkandeChoicesMixin, admin.ModelAdmin):
         return getattr(proposition, "vote", None) is not None
 
 
-class BallotInline(admin.TabularInline):
+class BallotInline(FinalAfterJusteringInlineMixin, admin.TabularInline):
     model = Ballot
     formset = BallotFormSet
     extra = 0
@@ -550,7 +637,7 @@ class BallotInline(admin.TabularInline):
 
 
 @admin.register(Vote)
-class VoteAdmin(YrkandeChoicesMixin, admin.ModelAdmin):
+class VoteAdmin(FinalAfterJusteringAdminMixin, YrkandeChoicesMixin, admin.ModelAdmin):
     form = VoteAdminForm
     list_display = ["__str__", "proposition_paragraph", "yes_for", "no_for"]
     list_select_related = [

@@ -301,7 +301,9 @@ class Paragraph(models.Model):
         null=True,
         blank=True,
         editable=False,
-        help_text="När paragrafen blev justerad: omedelbart vid sammanträdet eller med protokollet.",
+        help_text=(
+            "När paragrafen blev justerad: omedelbart vid sammanträdet eller med protokollet."
+        ),
     )
 
     objects = ParagraphQuerySet.as_manager()

@@ -1,10 +1,78 @@
-"""PDF responses: extracts, full protocols, notices (stubs)."""
+"""PDF responses: a paragraph's extract, a meeting's protocol, its notice (anslag/bevis)."""
 
-from django.http import HttpResponse
+import datetime
+
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
+
+from . import pdf, selectors
+from .access import may_see_secret
+from .extracts import store_extract
+from .models import Meeting, Paragraph
 
 
-def _todo(*args, **kwargs) -> HttpResponse:
-    return HttpResponse(status=501)
+def _pdf_response(data: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    response["Cache-Control"] = "no-cache"
+    return response
 
 
-extract_pdf = protocol_pdf = notice_pdf = _todo
+def _meeting(body: str, day: str) -> Meeting:
+    try:
+        date = datetime.date.fromisoformat(day)
+    except ValueError:
+        raise Http404("Datumet finns inte.") from None
+    return get_object_or_404(
+        selectors.meetings_with_body().prefetch_related("adjusters", "attendance__person"),
+        body__slug=body,
+        date=date,
+    )
+
+
+@require_safe
+def extract_pdf(request: HttpRequest, body: str, year: int, number: int) -> HttpResponse:
+    paragraph = get_object_or_404(
+        Paragraph.objects.select_related("meeting__body", "body", "case"),
+        body__slug=body,
+        year=year,
+        number=number,
+    )
+    if paragraph.is_confidential and not may_see_secret(request.user):
+        return render(
+            request, "decisions/paragraph_secret.html", {"paragraph": paragraph}, status=403
+        )
+    filename = pdf.extract_filename(paragraph)
+    # Normally stored by the task at justering; rendered and stored here once for older data.
+    stored = store_extract(paragraph.pk) if paragraph.status == Paragraph.Status.JUSTERAD else None
+    if stored is None:
+        # Not final: rendered on the fly, marked "Ojusterat", never stored.
+        return _pdf_response(pdf.render_extract(pdf.with_parts(paragraph.pk)), filename)
+    etag = f'"{stored.sha256}"'
+    if etag in request.headers.get("If-None-Match", ""):
+        response = HttpResponse(status=304)
+    else:
+        response = FileResponse(
+            stored.pdf.open("rb"), content_type="application/pdf", filename=filename
+        )
+        response["Content-Disposition"] = f'inline; filename="{filename}"'
+    response["ETag"] = etag
+    response["X-Content-SHA256"] = stored.sha256
+    return response
+
+
+@require_safe
+def protocol_pdf(request: HttpRequest, body: str, day: str) -> HttpResponse:
+    meeting = _meeting(body, day)
+    data = pdf.render_protocol(meeting, show_secret=may_see_secret(request.user))
+    return _pdf_response(data, f"{meeting.body.slug}-{meeting.date:%Y-%m-%d}-protokoll.pdf")
+
+
+@require_safe
+def notice_pdf(request: HttpRequest, body: str, day: str) -> HttpResponse:
+    meeting = _meeting(body, day)
+    if meeting.notice_posted_on is None:
+        raise Http404("Anslaget om justering har inte satts upp för det här sammanträdet.")
+    data = pdf.render_notice(meeting)
+    return _pdf_response(data, f"{meeting.body.slug}-{meeting.date:%Y-%m-%d}-anslag.pdf")

@@ -1,10 +1,345 @@
-"""Protocol page, justering, notice board, corrections and expediering (stubs)."""
+"""The protocol page, the notice board, and the clerk's actions: justering, anslag, rättelse,
+expediering.
 
-from django.http import HttpResponse
+Clerk actions are for staff until a later issue brings roles: anonymous users are sent to the
+admin login, logged-in non-staff get 403. Each action is a Django form posted with CSRF; an
+error re-renders the form with the user's input and a Swedish message beside the field; success
+redirects with a message.
+"""
+
+import datetime
+from collections.abc import Callable, Iterable
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Prefetch
+from django.forms import Form
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+
+from . import rules, selectors, services
+from .access import may_see_secret
+from .forms_clerk import CorrectionForm, JusteraForm, NoticeForm, SentForm
+from .models import Attendance, Justering, Meeting, Paragraph
+from .protocol import paragraph_text
+
+# --- Helpers ---------------------------------------------------------------------------------
 
 
-def _todo(*args, **kwargs) -> HttpResponse:
-    return HttpResponse(status=501)
+def staff_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path(), reverse("admin:login"))
+        if not (request.user.is_active and request.user.is_staff):
+            raise PermissionDenied("Bara registratorer och sekreterare kan göra detta.")
+        return view(request, *args, **kwargs)
+
+    return wrapped
 
 
-protocol = justera_meeting = post_notice = add_correction = expediering = notice_board = _todo
+def _date(day: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(day)
+    except ValueError:
+        raise Http404("Datumet finns inte.") from None
+
+
+def _meeting(body: str, day: str, queryset=None) -> Meeting:
+    queryset = queryset if queryset is not None else selectors.meetings_with_body()
+    return get_object_or_404(queryset, body__slug=body, date=_date(day))
+
+
+def paragraph_range(numbers: Iterable[int]) -> str:
+    """'§ 59', '§§ 58–61', or '§§ 2–3, 7' for a protocol's paragraphs."""
+    numbers = sorted(set(numbers))
+    if not numbers:
+        return ""
+    runs: list[list[int]] = [[numbers[0], numbers[0]]]
+    for n in numbers[1:]:
+        if n == runs[-1][1] + 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    parts = [f"{a}–{b}" if a != b else f"{a}" for a, b in runs]
+    return ("§ " if len(numbers) == 1 else "§§ ") + ", ".join(parts)
+
+
+def _apply(form: Form, exc: services.ServiceError, fields: dict[str, str] | None = None) -> None:
+    """Put a service's refusal on the form, beside the field it concerns."""
+    fields = fields or {}
+    if hasattr(exc, "error_dict"):
+        for name, errors in exc.error_dict.items():
+            field = fields.get(name, name)
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+def _front_page(meeting: Meeting, numbers: list[int]) -> dict:
+    approvals = {j.person_id: j for j in meeting.justeringar.all()}
+    adjusters = list(meeting.adjusters.all())
+    signatures = [
+        {
+            "role": "Ordförande",
+            "person": meeting.chair,
+            "approval": approvals.get(meeting.chair_id),
+        }
+    ] + [
+        {"role": "Justerare", "person": person, "approval": approvals.get(person.pk)}
+        for person in adjusters
+    ]
+    justerad = services.justerat_on(meeting)
+    return {
+        "attendance": selectors.attendance_groups(meeting),
+        "paragraph_range": paragraph_range(numbers),
+        "signatures": signatures,
+        "adjusters": adjusters,
+        "justerat_on": justerad,
+        "late_justering": services.is_late_justering(meeting.date, justerad),
+        "late_notice": services.is_late_notice(justerad, meeting.notice_posted_on),
+        "last_appeal_day": (
+            rules.last_appeal_day(meeting.notice_posted_on) if meeting.notice_posted_on else None
+        ),
+    }
+
+
+def _meeting_queryset():
+    return selectors.meetings_with_body().prefetch_related(
+        "adjusters",
+        Prefetch("attendance", queryset=Attendance.objects.select_related("person", "replaces")),
+        Prefetch("justeringar", queryset=Justering.objects.select_related("person")),
+    )
+
+
+# --- The protocol ----------------------------------------------------------------------------
+
+
+def protocol(request: HttpRequest, body: str, day: str) -> HttpResponse:
+    """The whole protocol: front page, anslag/bevis, then every paragraph in order.
+
+    A fixed number of queries however many paragraphs the meeting has.
+    """
+    meeting = _meeting(body, day, _meeting_queryset())
+    paragraphs = list(
+        selectors.paragraphs_with_parts()
+        .filter(meeting=meeting)
+        .prefetch_related("corrections")
+        .order_by("number")
+    )
+    parties = selectors.parties_by_meeting([meeting])[meeting.pk]
+    secret_ok = may_see_secret(request.user)
+    items = []
+    for paragraph in paragraphs:
+        paragraph.meeting = meeting  # one meeting object, with its prefetched rows
+        shown = secret_ok or not paragraph.is_confidential
+        items.append(
+            {"paragraph": paragraph, "text": paragraph_text(paragraph, parties) if shown else None}
+        )
+    context = {
+        "meeting": meeting,
+        "body": meeting.body,
+        "items": items,
+        "is_staff": request.user.is_staff,
+        **_front_page(meeting, [p.number for p in paragraphs]),
+    }
+    return render(request, "decisions/protocol.html", context)
+
+
+# --- The notice board ------------------------------------------------------------------------
+
+
+def notice_board(request: HttpRequest) -> HttpResponse:
+    """The digital anslagstavla (KL 8 kap. 12 §): current notices first, then the archive.
+
+    Public: a notice says that a protocol is justerat and where it is kept, nothing about the
+    paragraphs.
+    """
+    today = timezone.localdate()
+    meetings = list(
+        selectors.meetings_with_body()
+        .filter(notice_posted_on__isnull=False)
+        .prefetch_related("justeringar")
+        .order_by("-notice_posted_on", "body__name")
+    )
+    rows = []
+    for meeting in meetings:
+        removed = meeting.notice_removed_on or rules.last_appeal_day(meeting.notice_posted_on)
+        justerad = services.justerat_on(meeting)
+        rows.append(
+            {
+                "meeting": meeting,
+                "justerat_on": justerad,
+                "last_appeal_day": rules.last_appeal_day(meeting.notice_posted_on),
+                "removed_on": removed,
+                "current": meeting.notice_posted_on <= today <= removed,
+                "late_justering": services.is_late_justering(meeting.date, justerad),
+                "late_notice": services.is_late_notice(justerad, meeting.notice_posted_on),
+            }
+        )
+    sections = [
+        {
+            "key": "aktuella",
+            "heading": f"Aktuella anslag {today:%Y-%m-%d}",
+            "rows": [r for r in rows if r["current"]],
+            "empty": "Inga anslag sitter uppe i dag.",
+        },
+        {
+            "key": "kommande",
+            "heading": "Kommande anslag",
+            "rows": [r for r in rows if r["meeting"].notice_posted_on > today],
+            "empty": "Inga kommande anslag.",
+        },
+        {
+            "key": "tidigare",
+            "heading": "Tidigare anslag",
+            "rows": [r for r in rows if r["removed_on"] < today],
+            "empty": "Inga tidigare anslag.",
+        },
+    ]
+    sections = [s for s in sections if s["rows"] or s["key"] != "kommande"]
+    return render(request, "decisions/notice_board.html", {"today": today, "sections": sections})
+
+
+# --- Clerk actions ---------------------------------------------------------------------------
+
+
+@staff_required
+def justera_meeting(request: HttpRequest, body: str, day: str) -> HttpResponse:
+    meeting = _meeting(body, day, _meeting_queryset())
+    form = JusteraForm(request.POST or None, meeting=meeting)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.approve_protocol(
+                meeting=meeting, person=form.cleaned_data["person"], at=form.cleaned_data["at"]
+            )
+        except services.ServiceError as exc:
+            _apply(form, exc)
+        else:
+            person = form.cleaned_data["person"]
+            if meeting.status == Meeting.Status.JUSTERAT:
+                text = f"{person.full_name} har justerat. Protokollet är nu justerat."
+            else:
+                missing = ", ".join(p.full_name for p in services.missing_approvals(meeting))
+                text = f"{person.full_name} har justerat. Kvar att justera: {missing}."
+            messages.success(request, text)
+            return redirect("decisions:protocol", body=meeting.body.slug, day=day)
+    return render(
+        request,
+        "decisions/clerk_justera.html",
+        {
+            "meeting": meeting,
+            "body": meeting.body,
+            "form": form,
+            "missing": services.missing_approvals(meeting),
+            "approvals": list(meeting.justeringar.all()),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@staff_required
+def post_notice(request: HttpRequest, body: str, day: str) -> HttpResponse:
+    meeting = _meeting(body, day, _meeting_queryset())
+    initial = {
+        "posted_on": meeting.notice_posted_on or timezone.localdate(),
+        "kept_at": meeting.protocol_kept_at,
+    }
+    form = NoticeForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.post_notice(meeting=meeting, **form.cleaned_data)
+        except services.ServiceError as exc:
+            _apply(form, exc)
+        else:
+            text = (
+                f"Anslaget är uppsatt {meeting.notice_posted_on:%Y-%m-%d} och tas ned "
+                f"{meeting.notice_removed_on:%Y-%m-%d}."
+            )
+            if services.notice_is_late(meeting):
+                text += " Obs! Anslaget sattes upp mer än två dagar efter justeringen."
+            messages.success(request, text)
+            return redirect("decisions:notice_board")
+    return render(
+        request,
+        "decisions/clerk_notice.html",
+        {"meeting": meeting, "body": meeting.body, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+def _paragraph(body: str, year: int, number: int) -> Paragraph:
+    return get_object_or_404(
+        Paragraph.objects.select_related("meeting__body", "body", "case"),
+        body__slug=body,
+        year=year,
+        number=number,
+    )
+
+
+@staff_required
+def add_correction(request: HttpRequest, body: str, year: int, number: int) -> HttpResponse:
+    paragraph = _paragraph(body, year, number)
+    form = CorrectionForm(request.POST or None, initial={"made_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.correct(paragraph=paragraph, user=request.user, **form.cleaned_data)
+        except services.ServiceError as exc:
+            _apply(form, exc)
+        else:
+            messages.success(request, f"Rättelsen av § {paragraph.number} är registrerad.")
+            return redirect(paragraph.get_absolute_url())
+    return render(
+        request,
+        "decisions/clerk_correction.html",
+        {"paragraph": paragraph, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@staff_required
+def expediering(request: HttpRequest, body: str, year: int, number: int) -> HttpResponse:
+    paragraph = _paragraph(body, year, number)
+    recipients = list(paragraph.recipients.all())
+    for r in recipients:
+        r.paragraph = paragraph
+    data = request.POST if request.method == "POST" else None
+    forms = [SentForm(data, recipient=r) for r in recipients]
+    if request.method == "POST" and all(f.is_valid() for f in forms):
+        changed = [
+            f
+            for f in forms
+            if f.cleaned_data["sent_on"] and f.cleaned_data["sent_on"] != f.recipient.sent_on
+        ]
+        failed = False
+        with transaction.atomic():  # all recipients or none
+            for f in changed:
+                try:
+                    services.mark_sent(recipient=f.recipient, sent_on=f.cleaned_data["sent_on"])
+                except services.ServiceError as exc:
+                    _apply(f, exc)
+                    failed = True
+            if failed:
+                transaction.set_rollback(True)
+        if failed:
+            for f in changed:
+                f.recipient.refresh_from_db(fields=["sent_on"])
+        if not failed:
+            if changed:
+                names = ", ".join(f.recipient.name for f in changed)
+                messages.success(request, f"Expedierat till {names}.")
+            else:
+                messages.info(request, "Inget ändrades.")
+            return redirect(paragraph.get_absolute_url())
+    errors = any(f.errors for f in forms)
+    return render(
+        request,
+        "decisions/clerk_expediering.html",
+        {"paragraph": paragraph, "forms": forms, "today": timezone.localdate()},
+        status=400 if errors else 200,
+    )

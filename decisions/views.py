@@ -74,7 +74,10 @@ def meeting_detail(request: HttpRequest, body: str, day: str) -> HttpResponse:
 
 def paragraph_detail(request: HttpRequest, body: str, year: int, number: int) -> HttpResponse:
     paragraph = get_object_or_404(
-        selectors.paragraphs_with_parts(), body__slug=body, year=year, number=number
+        selectors.paragraphs_with_parts().select_related("stored_extract"),
+        body__slug=body,
+        year=year,
+        number=number,
     )
     if paragraph.is_confidential and not may_see_secret(request.user):
         return render(request, "decisions/paragraph_secret.html", {"paragraph": paragraph})

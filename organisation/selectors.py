@@ -132,9 +132,16 @@ class PersonRecord:
     aliases: list[str]
     memberships: list[Membership]
     motions: list[MotionRow]
+    motion_count: int
     yrkanden: list[YrkandeRow]
     reservations: list[ReservationRow]
     ballots: list[BallotRow]
+
+
+# The newest motions a person or party page lists; the register has them all.
+LATEST_MOTIONS = 25
+# The newest paragraphs whose yrkanden, reservations and votes a person page shows.
+LATEST_PARAGRAPHS = 60
 
 
 def person_record(person: Person, *, include_secret: bool) -> PersonRecord:
@@ -144,8 +151,14 @@ def person_record(person: Person, *, include_secret: bool) -> PersonRecord:
         | Q(pk__in=Reservation.objects.filter(person=person).values("paragraph_id"))
         | Q(pk__in=Ballot.objects.filter(person=person).values("vote__proposition__paragraph_id"))
     )
+    latest = (
+        visible_paragraphs(include_secret)
+        .filter(involved)
+        .order_by("-meeting__date", "-number")
+        .values_list("pk", flat=True)[:LATEST_PARAGRAPHS]
+    )
     paragraphs = _paragraphs_for_prose(
-        visible_paragraphs(include_secret).filter(involved), ballots_of=person
+        Paragraph.objects.filter(pk__in=list(latest)), ballots_of=person
     )
     parties = parties_by_paragraph(paragraphs)
 
@@ -191,11 +204,13 @@ def person_record(person: Person, *, include_secret: bool) -> PersonRecord:
     signed = motions_for_register().filter(
         pk__in=Motionar.objects.filter(person=person).values("motion_id")
     )
+    motion_count = signed.count()
     return PersonRecord(
         person=person,
         aliases=[alias.name for alias in person.aliases.all()],
         memberships=memberships,
-        motions=motion_rows(signed),
+        motions=motion_rows(signed[:LATEST_MOTIONS]),
+        motion_count=motion_count,
         yrkanden=yrkanden,
         reservations=reservations,
         ballots=ballots,
@@ -220,6 +235,7 @@ class PartyRecord:
     on: datetime.date
     bodies: list[BodyMembers]
     motions: list[MotionRow]
+    motion_count: int
     reservations: list[ReservationRow]
 
 
@@ -288,6 +304,7 @@ def party_record(party: Party, *, on: datetime.date, include_secret: bool) -> Pa
         party=party,
         on=on,
         bodies=members_by_body(memberships, on),
-        motions=motion_rows(motions),
+        motions=motion_rows(motions[:LATEST_MOTIONS]),
+        motion_count=motions.count(),
         reservations=reservations,
     )

@@ -23,6 +23,7 @@ def person_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
         {
             "person": person,
             "record": selectors.person_record(person, include_secret=secret),
+            "latest_paragraphs": selectors.LATEST_PARAGRAPHS,
             "may_see_secret": secret,
         },
     )

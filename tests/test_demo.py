@@ -15,9 +15,10 @@ from django.apps import apps
 from django.core import serializers
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import timezone
 
 from decisions import prose, rules, selectors
-from decisions.models import Meeting, Paragraph
+from decisions.models import Justering, Meeting, Paragraph
 from motions.models import Case, Document, Motion, Referral
 from organisation.models import Administration, Body, Membership, Person, PersonAlias
 
@@ -448,6 +449,23 @@ def test_ks_meeting_justering_and_notice(demo):
     assert meeting.notice_removed_on == D(2022, 4, 6)  # three weeks, a Wednesday, no holiday
     assert meeting.protocol_kept_at == "Kommunledningsförvaltningen, Stadshuset, Linköping"
     assert set(meeting.paragraphs.values_list("number", flat=True)) == {59, 60}
+
+
+@pytest.mark.parametrize(
+    ("body", "day", "justerad", "approvers"),
+    [
+        ("KS", KS_MEETING, D(2022, 3, 15), {"Johan Alström", "Sara Nyberg", "Mikael Strandberg"}),
+        ("SON", SON_MEETING, D(2022, 2, 22), {"Lena Sjöberg", "Omar Rahimi"}),
+    ],
+)
+def test_chair_and_justerare_approved_on_the_justering_day(demo, body, day, justerad, approvers):
+    meeting = Meeting.objects.get(body__code=body, date=day)
+    rows = list(Justering.objects.filter(meeting=meeting).select_related("person"))
+    assert {j.person.full_name for j in rows} == approvers
+    assert {timezone.localdate(j.approved_at) for j in rows} == {justerad}
+    assert {j.role for j in rows if j.person_id == meeting.chair_id} == {"ordforande"}
+    for p in meeting.paragraphs.all():
+        assert timezone.localdate(p.justerad_at) == justerad
 
 
 @pytest.mark.parametrize(("body", "day"), [("KS", KS_MEETING), ("SON", SON_MEETING)])

@@ -192,3 +192,14 @@ def test_the_trace_shows_every_step_with_its_decision(client, demo):
     days = ("2019-04-26", "2021-12-17", "2022-02-16", "2022-03-08")
     steps = [trace.index(f'<span class="when">{day}') for day in days]
     assert steps == sorted(steps)
+
+
+def test_the_paragraph_page_shows_the_hash_of_its_stored_extract(client, demo):
+    from decisions.extracts import store_extract
+
+    paragraph = Paragraph.objects.get(body__code="KS", year=2022, number=59)
+    store_extract(paragraph.pk)
+    stored = Paragraph.objects.get(pk=paragraph.pk).stored_extract
+    body = text_of(client.get("/organ/ks/2022/59/"))
+    assert "/organ/ks/2022/59/utdrag.pdf" in body
+    assert f"SHA-256: <code>{stored.sha256}</code>" in body

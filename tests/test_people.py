@@ -96,15 +96,21 @@ def test_unknown_person_or_party_is_a_swedish_404(client, demo, url):
 
 
 def test_votes_show_the_question_and_the_answer(client, demo):
-    paragraph = Paragraph.objects.get(body__code="KS", year=2022, number=59)
+    # A later, not yet justerad KS paragraph: a justerad one cannot get a vote afterwards.
+    ks, son = Body.objects.get(code="KS"), Body.objects.get(code="SON")
+    paragraph = ParagraphFactory(meeting=MeetingFactory(body=ks, date=datetime.date(2022, 4, 5)))
     hovenberg = person("Rebecka Hovenberg")
-    own, krutzen = (paragraph.yrkanden.get(position=1), paragraph.yrkanden.get(position=2))
+    own = YrkandeFactory(paragraph=paragraph, position=1, target="motion")
+    krutzen = YrkandeFactory(paragraph=paragraph, position=2, target="forslag", target_body=son)
+    for yrkande, name, position in (
+        (own, "Rebecka Hovenberg", 1),
+        (own, "Ann-Charlott Bäckman", 2),
+        (krutzen, "Annika Krutzén", 1),
+    ):
+        YrkandeMember.objects.create(yrkande=yrkande, person=person(name), position=position)
+    proposition = Proposition.objects.create(paragraph=paragraph, position=1, finding=krutzen)
     vote = Vote.objects.create(
-        proposition=Proposition.objects.get(paragraph=paragraph, position=1),
-        yes_for=krutzen,
-        no_for=own,
-        yes_count=7,
-        no_count=3,
+        proposition=proposition, yes_for=krutzen, no_for=own, yes_count=7, no_count=3
     )
     Ballot.objects.create(vote=vote, person=hovenberg, answer=Ballot.Answer.NO)
     body = page_of(client, "Rebecka Hovenberg")

@@ -26,3 +26,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# Background tasks (rendering certified extracts) queue in the database and run in
+# `manage.py db_worker`, never in the request that justerar (docs/decisions/0008-pdf-a.md).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

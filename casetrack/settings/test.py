@@ -13,3 +13,6 @@ STORAGES = {
 }
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns about a missing root
+
+# Background tasks (django-tasks, the backport of Django 6's framework): run at once, in-process.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -14,6 +14,7 @@ paragraphs by (body code, year, number); ``motions.demo.loader`` resolves them.
 """
 
 import datetime
+import zoneinfo
 from dataclasses import dataclass
 
 from decisions.models import Yrkande
@@ -263,6 +264,17 @@ class MeetingFact:
 
 
 STADSHUSET = "Stadshuset, Linköping"
+
+JUSTERING_TIME = datetime.time(10, 0)
+"""The seeds give the day of justering, not the hour; the demo's approvals are at 10.00."""
+
+
+def justering_time(fact: MeetingFact) -> datetime.datetime:
+    """When the ordförande and justerare approved ``fact``'s protocol (Europe/Stockholm)."""
+    return datetime.datetime.combine(
+        fact.justering_on, JUSTERING_TIME, tzinfo=zoneinfo.ZoneInfo("Europe/Stockholm")
+    )
+
 
 MEETINGS: tuple[MeetingFact, ...] = (
     MeetingFact(

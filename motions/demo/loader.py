@@ -19,6 +19,7 @@ from decisions.models import (
     Attendance,
     BasisDocument,
     DecisionPoint,
+    Justering,
     Meeting,
     MeetingAdjuster,
     Paragraph,
@@ -158,6 +159,9 @@ class Loader:
         # Beslutsunderlag last: it cites documents, and extracts cite paragraphs.
         for fact in data.PARAGRAPHS:
             self._basis(fact)
+        # Justering last: after it a paragraph and its parts are final (migration 0005).
+        for fact in data.MEETINGS:
+            self._justering(fact)
         self._referrals()
         return self.result
 
@@ -396,7 +400,7 @@ class Loader:
                 "quotes": self.paragraphs[fact.quotes] if fact.quotes else None,
                 "is_secret": False,
                 "immediately_justerad": False,
-                "status": Paragraph.Status.JUSTERAD,
+                # Created ojusterad; ``_justering`` makes it justerad once its parts are in.
             },
             f"Paragraf {where}",
         )
@@ -470,6 +474,27 @@ class Loader:
                 f"Mottagare {position} av {where}",
             )
 
+    def _justering(self, fact: data.MeetingFact) -> None:
+        """The chair's and justerare's approvals, then the protocol's paragraphs become final.
+
+        Only ojusterade paragraphs are changed: a second run finds them justerade and writes
+        nothing. A meeting without a recorded chair (the KF meetings) gets no approvals.
+        """
+        meeting = self.meetings[(fact.body, fact.date)]
+        at = data.justering_time(fact)
+        approvers = [(fact.chair, Justering.Role.CHAIR)] if fact.chair else []
+        approvers += [(name, Justering.Role.ADJUSTER) for name in fact.adjusters]
+        for name, role in approvers:
+            self.ensure(
+                Justering,
+                {"meeting": meeting, "person": self.people[name]},
+                {"role": role, "approved_at": at},
+                f"Justeringen av {name} vid s{meeting_name(meeting)[1:]}",
+            )
+        Paragraph.objects.filter(meeting=meeting, status=Paragraph.Status.OJUSTERAD).update(
+            status=Paragraph.Status.JUSTERAD, justerad_at=at
+        )
+
     def _basis(self, fact: data.ParagraphFact) -> None:
         paragraph = self.paragraphs[fact.ref]
         where = f"{fact.body} {fact.date.year} § {fact.number}"
@@ -480,6 +505,10 @@ class Loader:
                 {"document": self.documents[key], "label": label},
                 f"Beslutsunderlag {position} i {where}",
             )
+
+
+def meeting_name(meeting: Meeting) -> str:
+    return f"Sammanträdet med {meeting.body.name_in_sentence} {meeting.date:%Y-%m-%d}"
 
 
 def load_demo() -> LoadResult:

@@ -1,0 +1,112 @@
+"""Forms for the clerk's actions on a protocol: justering, anslag, rättelse, expediering.
+
+Only what the user types is checked here; the rules live in ``decisions.services``, whose
+``ServiceError`` the views put back on these forms beside the field it concerns.
+"""
+
+from django import forms
+from django.utils import timezone
+
+from organisation.models import Person
+
+from .models import Meeting, Recipient
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d %H.%M"]
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Person) -> str:
+        return obj.full_name
+
+
+class JusteraForm(forms.Form):
+    """The ordförande or a justerare approves the protocol."""
+
+    person = PersonChoiceField(
+        label="Vem justerar",
+        queryset=Person.objects.none(),
+        empty_label="– välj –",
+        error_messages={
+            "required": "Välj vem som justerar.",
+            "invalid_choice": "Välj ordföranden eller en av justerarna.",
+        },
+    )
+    at = forms.DateTimeField(
+        label="Datum och tid",
+        widget=DATETIME,
+        input_formats=DATETIME_FORMATS,
+        error_messages={
+            "required": "Ange när protokollet justerades.",
+            "invalid": "Ange datum och tid som ÅÅÅÅ-MM-DD TT:MM.",
+        },
+    )
+
+    def __init__(self, *args, meeting: Meeting, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        ids = list(meeting.adjusters.values_list("pk", flat=True))
+        if meeting.chair_id:
+            ids.append(meeting.chair_id)
+        self.fields["person"].queryset = Person.objects.filter(pk__in=ids).order_by(
+            "last_name", "first_name"
+        )
+        if not self.is_bound:
+            self.initial.setdefault("at", timezone.localtime().replace(second=0, microsecond=0))
+
+
+class NoticeForm(forms.Form):
+    posted_on = forms.DateField(
+        label="Anslaget sätts upp",
+        widget=DATE,
+        error_messages={
+            "required": "Ange när anslaget sätts upp.",
+            "invalid": "Ange datumet som ÅÅÅÅ-MM-DD.",
+        },
+    )
+    kept_at = forms.CharField(
+        label="Förvaringsplats för protokollet",
+        max_length=200,
+        error_messages={"required": "Ange var protokollet förvaras."},
+    )
+
+
+class CorrectionForm(forms.Form):
+    made_on = forms.DateField(
+        label="Datum",
+        widget=DATE,
+        error_messages={
+            "required": "Ange rättelsens datum.",
+            "invalid": "Ange datumet som ÅÅÅÅ-MM-DD.",
+        },
+    )
+    text = forms.CharField(
+        label="Rättelse",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Vad som rättas och hur det ska läsas.",
+        error_messages={"required": "Ange vad som rättas."},
+    )
+    reason = forms.CharField(
+        label="Skäl",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "Ange skälet till rättelsen."},
+    )
+
+
+class SentForm(forms.Form):
+    """One recipient of 'Beslutet skickas till': when the decision was sent."""
+
+    sent_on = forms.DateField(
+        label="Expedierat",
+        required=False,
+        widget=DATE,
+        error_messages={"invalid": "Ange datumet som ÅÅÅÅ-MM-DD."},
+    )
+
+    def __init__(self, *args, recipient: Recipient, **kwargs) -> None:
+        kwargs.setdefault("prefix", f"r{recipient.pk}")
+        super().__init__(*args, **kwargs)
+        self.recipient = recipient
+        self.fields["sent_on"].label = f"Expedierat till {recipient.name}"
+        if not self.is_bound and recipient.sent_on:
+            self.initial["sent_on"] = recipient.sent_on
