@@ -29,3 +29,12 @@ def test_axe_finds_no_violations(live_demo, page: Page, url):
     results = AXE.run(page)
     violations = results.response["violations"]
     assert results.violations_count == 0, f"axe på {url}:\n{describe(violations)}"
+
+
+def test_axe_finds_no_violations_on_a_person_page(live_demo, page: Page):
+    # A person's address holds their database id, so it is reached the way a reader does.
+    page.goto(live_demo.url + "/organ/ks/")
+    page.get_by_role("link", name="Rebecka Hovenberg").first.click()
+    page.wait_for_url("**/personer/**")
+    results = AXE.run(page)
+    assert results.violations_count == 0, describe(results.response["violations"])
