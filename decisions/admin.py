@@ -7,9 +7,11 @@ on their own pages and linked from the paragraph.
 
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from simple_history.admin import SimpleHistoryAdmin
 
 from . import services
 from .forms import (
@@ -44,6 +46,22 @@ from .models import (
 )
 
 SHORT_TEXT = forms.Textarea(attrs={"rows": 2, "cols": 60})
+
+
+class HistoryAdmin(SimpleHistoryAdmin):
+    """A ModelAdmin with a per-object history page: who changed what, and when.
+
+    django-simple-history saves a 'revert' from a past version's page for anyone who may view
+    the history; here reverting is a change like any other: it needs change permission on the
+    object as it is stored now (so never on a justerad paragraph). docs/decisions/0010-history.md
+    """
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST":
+            obj = self.get_object(request, unquote(object_id))
+            if obj is None or not self.has_change_permission(request, obj):
+                raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 # --- Final after justering ------------------------------------------------------------------
@@ -215,7 +233,7 @@ class JusteringInline(ReadOnlySummaryInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(HistoryAdmin):
     list_display = ["date", "body", "status", "place", "chair", "justering_on"]
     list_display_links = ["date", "body"]
     list_filter = ["body", "status"]
@@ -406,7 +424,7 @@ class StoredExtractInline(ReadOnlySummaryInline):
 
 
 @admin.register(Paragraph)
-class ParagraphAdmin(FinalAfterJusteringAdminMixin, admin.ModelAdmin):
+class ParagraphAdmin(FinalAfterJusteringAdminMixin, HistoryAdmin):
     list_display = [
         "number_text",
         "title",
@@ -529,7 +547,7 @@ class YrkandeMemberInline(FinalAfterJusteringInlineMixin, admin.TabularInline):
 
 @admin.register(Yrkande)
 class YrkandeAdmin(
-    FinalAfterJusteringAdminMixin, YrkandeChoicesMixin, ShortTextMixin, admin.ModelAdmin
+    FinalAfterJusteringAdminMixin, YrkandeChoicesMixin, ShortTextMixin, HistoryAdmin
 ):
     list_display = ["__str__", "paragraph", "kind", "target", "outcome", "movers"]
     list_filter = ["kind", "outcome", "paragraph__body"]
@@ -637,7 +655,7 @@ class BallotInline(FinalAfterJusteringInlineMixin, admin.TabularInline):
 
 
 @admin.register(Vote)
-class VoteAdmin(FinalAfterJusteringAdminMixin, YrkandeChoicesMixin, admin.ModelAdmin):
+class VoteAdmin(FinalAfterJusteringAdminMixin, YrkandeChoicesMixin, HistoryAdmin):
     form = VoteAdminForm
     list_display = ["__str__", "proposition_paragraph", "yes_for", "no_for"]
     list_select_related = [

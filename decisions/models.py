@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from organisation.models import Body, Membership, Person
 
@@ -55,6 +56,10 @@ class Meeting(models.Model):
     notice_removed_on = models.DateField("anslaget nedtas", null=True, blank=True)
     protocol_kept_at = models.CharField(
         "förvaringsplats för protokollet", max_length=200, blank=True
+    )
+
+    history = HistoricalRecords(
+        verbose_name="historik för sammanträde", verbose_name_plural="historik för sammanträden"
     )
 
     class Meta:
@@ -308,6 +313,10 @@ class Paragraph(models.Model):
 
     objects = ParagraphQuerySet.as_manager()
 
+    history = HistoricalRecords(
+        verbose_name="historik för paragraf", verbose_name_plural="historik för paragrafer"
+    )
+
     class Meta:
         verbose_name = "paragraf"
         verbose_name_plural = "paragrafer"
@@ -375,6 +384,10 @@ class DecisionPoint(models.Model):
     )
     position = models.PositiveSmallIntegerField("punkt")
     text = models.TextField("text")
+
+    history = HistoricalRecords(
+        verbose_name="historik för beslutspunkt", verbose_name_plural="historik för beslutspunkter"
+    )
 
     class Meta:
         verbose_name = "beslutspunkt"
@@ -586,6 +599,10 @@ class Yrkande(models.Model):
         Person, through="YrkandeMember", related_name="yrkanden", verbose_name="ledamöter"
     )
 
+    history = HistoricalRecords(
+        verbose_name="historik för yrkande", verbose_name_plural="historik för yrkanden"
+    )
+
     class Meta:
         verbose_name = "yrkande"
         verbose_name_plural = "yrkanden"
@@ -725,6 +742,10 @@ class Vote(models.Model):
     no_count = models.PositiveSmallIntegerField("nej")
     abstain_count = models.PositiveSmallIntegerField("avstår", default=0)
 
+    history = HistoricalRecords(
+        verbose_name="historik för votering", verbose_name_plural="historik för voteringar"
+    )
+
     class Meta:
         verbose_name = "votering"
         verbose_name_plural = "voteringar"
@@ -803,6 +824,10 @@ class Reservation(models.Model):
         related_name="reservations",
     )
     motivation = models.TextField("skriftlig motivering", blank=True)
+
+    history = HistoricalRecords(
+        verbose_name="historik för reservation", verbose_name_plural="historik för reservationer"
+    )
 
     class Meta:
         verbose_name = "reservation"

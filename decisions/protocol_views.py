@@ -1,8 +1,10 @@
 """The protocol page, the notice board, and the clerk's actions: justering, anslag, rättelse,
 expediering.
 
-Clerk actions are for staff until a later issue brings roles: anonymous users are sent to the
-admin login, logged-in non-staff get 403. Each action is a Django form posted with CSRF; an
+Clerk actions are decided by the roles (``organisation/rules.py``, docs/decisions/0011-roles.md):
+each view checks its permission on the meeting or paragraph it acts on, so a nämndsekreterare
+of one body cannot touch another body's protocol. Anonymous users are sent to the login page,
+logged-in users without the permission get 403. Each action is a Django form posted with CSRF; an
 error re-renders the form with the user's input and a Swedish message beside the field; success
 redirects with a message.
 """
@@ -19,8 +21,9 @@ from django.db.models import Prefetch
 from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
+
+from organisation.rules import person_of
 
 from . import rules, selectors, services
 from .access import may_see_secret
@@ -31,13 +34,19 @@ from .protocol import paragraph_text
 # --- Helpers ---------------------------------------------------------------------------------
 
 
-def staff_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def _require(request: HttpRequest, perm: str, obj: Meeting | Paragraph) -> None:
+    """Raise unless the user holds ``perm`` on ``obj``; the caller redirects anonymous users."""
+    if not request.user.has_perm(perm, obj):
+        raise PermissionDenied(f"Du har ingen roll som ger rätt att göra detta för {obj.body}.")
+
+
+def login_required_first(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Anonymous users go to the login page before anything is looked up."""
+
     @wraps(view)
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path(), reverse("admin:login"))
-        if not (request.user.is_active and request.user.is_staff):
-            raise PermissionDenied("Bara registratorer och sekreterare kan göra detta.")
+            return redirect_to_login(request.get_full_path())
         return view(request, *args, **kwargs)
 
     return wrapped
@@ -133,7 +142,7 @@ def protocol(request: HttpRequest, body: str, day: str) -> HttpResponse:
         .order_by("number")
     )
     parties = selectors.parties_by_meeting([meeting])[meeting.pk]
-    secret_ok = may_see_secret(request.user)
+    secret_ok = may_see_secret(request.user, meeting.body)
     items = []
     for paragraph in paragraphs:
         paragraph.meeting = meeting  # one meeting object, with its prefetched rows
@@ -145,7 +154,10 @@ def protocol(request: HttpRequest, body: str, day: str) -> HttpResponse:
         "meeting": meeting,
         "body": meeting.body,
         "items": items,
-        "is_staff": request.user.is_staff,
+        # Shows the clerk's links (justera, anslag): staff as before, or a role on this meeting.
+        "is_staff": request.user.is_staff
+        or request.user.has_perm("decisions.justera_meeting", meeting)
+        or request.user.has_perm("decisions.post_notice", meeting),
         **_front_page(meeting, [p.number for p in paragraphs]),
     }
     return render(request, "decisions/protocol.html", context)
@@ -209,10 +221,18 @@ def notice_board(request: HttpRequest) -> HttpResponse:
 # --- Clerk actions ---------------------------------------------------------------------------
 
 
-@staff_required
+@login_required_first
 def justera_meeting(request: HttpRequest, body: str, day: str) -> HttpResponse:
     meeting = _meeting(body, day, _meeting_queryset())
+    _require(request, "decisions.justera_meeting", meeting)
     form = JusteraForm(request.POST or None, meeting=meeting)
+    if not request.user.has_perm("decisions.justera_on_behalf", meeting):
+        # The ordförande or a justerare approves for themselves only; the body's
+        # nämndsekreterare may record any of them (the signature they collected).
+        person = person_of(request.user)
+        form.fields["person"].queryset = form.fields["person"].queryset.filter(
+            pk=person.pk if person else None
+        )
     if request.method == "POST" and form.is_valid():
         try:
             services.approve_protocol(
@@ -243,9 +263,10 @@ def justera_meeting(request: HttpRequest, body: str, day: str) -> HttpResponse:
     )
 
 
-@staff_required
+@login_required_first
 def post_notice(request: HttpRequest, body: str, day: str) -> HttpResponse:
     meeting = _meeting(body, day, _meeting_queryset())
+    _require(request, "decisions.post_notice", meeting)
     initial = {
         "posted_on": meeting.notice_posted_on or timezone.localdate(),
         "kept_at": meeting.protocol_kept_at,
@@ -282,9 +303,10 @@ def _paragraph(body: str, year: int, number: int) -> Paragraph:
     )
 
 
-@staff_required
+@login_required_first
 def add_correction(request: HttpRequest, body: str, year: int, number: int) -> HttpResponse:
     paragraph = _paragraph(body, year, number)
+    _require(request, "decisions.correct_paragraph", paragraph)
     form = CorrectionForm(request.POST or None, initial={"made_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:
@@ -302,9 +324,10 @@ def add_correction(request: HttpRequest, body: str, year: int, number: int) -> H
     )
 
 
-@staff_required
+@login_required_first
 def expediering(request: HttpRequest, body: str, year: int, number: int) -> HttpResponse:
     paragraph = _paragraph(body, year, number)
+    _require(request, "decisions.expediera", paragraph)
     recipients = list(paragraph.recipients.all())
     for r in recipients:
         r.paragraph = paragraph

@@ -18,6 +18,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
+from simple_history.utils import bulk_update_with_history
 
 from organisation.models import Person
 
@@ -273,9 +274,12 @@ def justera(*, meeting: Meeting, at: datetime.datetime) -> list[int]:
     if missing or not locked.chair_id:
         names = ", ".join(str(p) for p in missing) or "ordförande"
         raise ServiceError(f"Protokollet kan inte justeras än; {names} har inte justerat.")
-    paragraphs = Paragraph.objects.filter(meeting=locked, status=Paragraph.Status.OJUSTERAD)
-    ids = list(paragraphs.values_list("pk", flat=True))
-    paragraphs.update(status=Paragraph.Status.JUSTERAD, justerad_at=at)
+    paragraphs = list(Paragraph.objects.filter(meeting=locked, status=Paragraph.Status.OJUSTERAD))
+    for paragraph in paragraphs:
+        paragraph.status, paragraph.justerad_at = Paragraph.Status.JUSTERAD, at
+    # With history, so that each paragraph's change to justerad is recorded like any other.
+    bulk_update_with_history(paragraphs, Paragraph, ["status", "justerad_at"])
+    ids = [paragraph.pk for paragraph in paragraphs]
     locked.status = Meeting.Status.JUSTERAT
     fields = ["status"]
     if locked.justering_on is None:

@@ -34,7 +34,7 @@ def body_detail(request: HttpRequest, body: str) -> HttpResponse:
             "meetings": meetings,
             "latest": latest,
             "subbodies": organ.subbodies.all(),
-            "may_see_secret": may_see_secret(request.user),
+            "may_see_secret": may_see_secret(request.user, organ),
         },
     )
 
@@ -67,7 +67,7 @@ def meeting_detail(request: HttpRequest, body: str, day: str) -> HttpResponse:
             "meeting": meeting,
             "body": meeting.body,
             "attendance": selectors.attendance_groups(meeting),
-            "may_see_secret": may_see_secret(request.user),
+            "may_see_secret": may_see_secret(request.user, meeting.body),
         },
     )
 
@@ -79,10 +79,15 @@ def paragraph_detail(request: HttpRequest, body: str, year: int, number: int) ->
         year=year,
         number=number,
     )
-    if paragraph.is_confidential and not may_see_secret(request.user):
+    if paragraph.is_confidential and not may_see_secret(request.user, paragraph.body):
         return render(request, "decisions/paragraph_secret.html", {"paragraph": paragraph})
     return render(
         request,
         "decisions/paragraph_detail.html",
-        {"paragraph": paragraph, "text": paragraph_text(paragraph)},
+        {
+            "paragraph": paragraph,
+            "text": paragraph_text(paragraph),
+            "may_correct": request.user.has_perm("decisions.correct_paragraph", paragraph),
+            "may_expediera": request.user.has_perm("decisions.expediera", paragraph),
+        },
     )

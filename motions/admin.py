@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
-from decisions.admin import ProposalSummaryInline
+from decisions.admin import HistoryAdmin, ProposalSummaryInline
 from decisions.forms import admin_object_id
 
 from .models import AttSats, Case, Document, DocumentAuthor, Motion, Motionar, Referral, Registry
@@ -115,7 +115,7 @@ class ReferralInline(admin.TabularInline):
 
 
 @admin.register(Case)
-class CaseAdmin(admin.ModelAdmin):
+class CaseAdmin(HistoryAdmin):
     form = CaseAdminForm
     list_display = [
         "dnr",
@@ -292,7 +292,7 @@ class OneYearRuleFilter(admin.SimpleListFilter):
 
 
 @admin.register(Motion)
-class MotionAdmin(admin.ModelAdmin):
+class MotionAdmin(HistoryAdmin):
     list_display = ["case_dnr", "case_title", "dated_on", "raised_on", "deadline", "outcome"]
     list_filter = ["outcome", OneYearRuleFilter]
     list_select_related = ["case", "raised_at"]

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce
+from simple_history.models import HistoricalRecords
 
 from organisation.models import Administration, Body, Party, Person
 
@@ -111,6 +112,10 @@ class Case(models.Model):
     )
 
     objects = CaseQuerySet.as_manager()
+
+    history = HistoricalRecords(
+        verbose_name="historik för ärende", verbose_name_plural="historik för ärenden"
+    )
 
     class Meta:
         verbose_name = "ärende"
@@ -376,6 +381,10 @@ class Motion(models.Model):
     )
 
     objects = MotionQuerySet.as_manager()
+
+    history = HistoricalRecords(
+        verbose_name="historik för motion", verbose_name_plural="historik för motioner"
+    )
 
     class Meta:
         verbose_name = "motion"

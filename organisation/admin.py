@@ -5,8 +5,19 @@ Person and Body are the targets of autocomplete fields all over the admin, so bo
 """
 
 from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import User
 
-from .models import Administration, Body, Membership, Party, Person, PersonAlias
+from .models import (
+    Account,
+    Administration,
+    Body,
+    ClerkAssignment,
+    Membership,
+    Party,
+    Person,
+    PersonAlias,
+)
 
 
 @admin.register(Administration)
@@ -75,3 +86,36 @@ class MembershipAdmin(admin.ModelAdmin):
     ordering = ["body__name", "role", "person__last_name", "person__first_name"]
     autocomplete_fields = ["person", "body"]
     date_hierarchy = "starts_on"
+
+
+# --- Accounts and roles: on the user's own page (docs/decisions/0011-roles.md) ---------------
+
+
+class AccountInline(admin.StackedInline):
+    model = Account
+    can_delete = True
+    extra = 0
+    max_num = 1
+    autocomplete_fields = ["person"]
+    verbose_name = "förtroendevald"
+    verbose_name_plural = "kopplad förtroendevald"
+
+
+class ClerkAssignmentInline(admin.TabularInline):
+    model = ClerkAssignment
+    extra = 0
+    fields = ["role", "body", "registry", "starts_on", "ends_on"]
+    autocomplete_fields = ["body"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("user", "body", "registry")
+
+
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class UserWithRolesAdmin(UserAdmin):
+    """Django's user admin, with the login's förtroendevald and its clerk roles below."""
+
+    inlines = [AccountInline, ClerkAssignmentInline]

@@ -6,6 +6,7 @@ to the same bodies and people, and neither owns them.
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -217,3 +218,123 @@ class Membership(models.Model):
     def clean(self) -> None:
         if self.ends_on and self.starts_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": "Uppdraget kan inte sluta innan det börjar."})
+
+
+# --- Accounts and clerk roles (docs/decisions/0011-roles.md) ---------------------------------
+
+
+class Account(models.Model):
+    """A login's link to the förtroendevald it belongs to.
+
+    A politician's account reads the material of their own bodies before it is public and, as
+    ordförande or justerare, approves their meeting's protocol. Clerks need no person: their
+    roles are ``ClerkAssignment`` rows.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="användare",
+        on_delete=models.CASCADE,
+        related_name="account",
+    )
+    person = models.OneToOneField(
+        Person,
+        verbose_name="förtroendevald",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="account",
+    )
+
+    class Meta:
+        verbose_name = "konto"
+        verbose_name_plural = "konton"
+        ordering = ["user__username"]
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.person})" if self.person_id else str(self.user)
+
+
+class ClerkAssignmentQuerySet(models.QuerySet):
+    def on(self, day: datetime.date) -> "ClerkAssignmentQuerySet":
+        """Assignments in force on ``day`` (both ends inclusive; an open end runs on)."""
+        return self.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=day), starts_on__lte=day)
+
+
+class ClerkAssignment(models.Model):
+    """An official's role for a period: registrator of a registry, nämndsekreterare of a body."""
+
+    class Role(models.TextChoices):
+        REGISTRATOR = "registrator", "Registrator"
+        SECRETARY = "namndsekreterare", "Nämndsekreterare"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="användare",
+        on_delete=models.CASCADE,
+        related_name="clerk_assignments",
+    )
+    role = models.CharField("roll", max_length=20, choices=Role.choices)
+    body = models.ForeignKey(
+        Body,
+        verbose_name="organ",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="clerk_assignments",
+        help_text="För nämndsekreterare: organet vars sammanträden och paragrafer hen skriver.",
+    )
+    registry = models.ForeignKey(
+        "motions.Registry",
+        verbose_name="diarium",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="clerk_assignments",
+        help_text="För registratorer: diariet hen registrerar ärenden i.",
+    )
+    starts_on = models.DateField("från")
+    ends_on = models.DateField("till", null=True, blank=True)
+
+    objects = ClerkAssignmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "tjänsteroll"
+        verbose_name_plural = "tjänsteroller"
+        ordering = ["user__username", "role", "starts_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(role="namndsekreterare", body__isnull=False, registry__isnull=True)
+                    | Q(role="registrator", registry__isnull=False, body__isnull=True)
+                ),
+                name="clerk_assignment_target_matches_role",
+                violation_error_message=(
+                    "En nämndsekreterare ska ha ett organ och en registrator ett diarium, "
+                    "inte båda."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),
+                name="clerk_assignment_ends_after_start",
+                violation_error_message="Rollen kan inte sluta innan den börjar.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        target = self.body if self.role == self.Role.SECRETARY else self.registry
+        return f"{self.user}, {self.get_role_display().lower()} för {target}"
+
+    def clean(self) -> None:
+        if self.role == self.Role.SECRETARY:
+            if not self.body_id:
+                raise ValidationError({"body": "Ange organet som nämndsekreteraren skriver för."})
+            if self.registry_id:
+                raise ValidationError({"registry": "En nämndsekreterare har inget diarium."})
+        if self.role == self.Role.REGISTRATOR:
+            if not self.registry_id:
+                raise ValidationError({"registry": "Ange diariet som registratorn för."})
+            if self.body_id:
+                raise ValidationError({"body": "En registrator har inget organ."})
+        if self.ends_on and self.starts_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": "Rollen kan inte sluta innan den börjar."})

@@ -60,7 +60,8 @@ def test_a_late_notice_is_flagged(client, db):
 
 @pytest.fixture
 def staff_client(client, db):
-    client.force_login(User.objects.create_user("reg", password="x", is_staff=True))
+    # Roles decide clerk actions now (tests/test_roles.py); a superuser holds every role.
+    client.force_login(User.objects.create_superuser("reg", password="x"))
     return client
 
 

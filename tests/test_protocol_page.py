@@ -88,7 +88,8 @@ def test_late_justering_is_flagged(client, demo):
 
 @pytest.fixture
 def staff(db):
-    return User.objects.create_user("registrator", password="x", is_staff=True)
+    # Roles decide clerk actions now (tests/test_roles.py); a superuser holds every role.
+    return User.objects.create_superuser("registrator", password="x")
 
 
 @pytest.mark.parametrize(
@@ -102,11 +103,13 @@ def staff(db):
 )
 def test_clerk_actions_are_for_staff(client, demo, url):
     response = client.get(url)
-    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+    assert response.status_code == 302 and "/konto/logga-in/" in response["Location"]
     client.force_login(User.objects.create_user("politiker", password="x"))
     assert client.get(url).status_code == 403
     assert client.post(url, {}).status_code == 403
     client.force_login(User.objects.create_user("reg", password="x", is_staff=True))
+    assert client.get(url).status_code == 403  # staff alone is no role any more
+    client.force_login(User.objects.create_superuser("admin", password="x"))
     assert client.get(url).status_code == 200
 
 
