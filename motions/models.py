@@ -72,9 +72,6 @@ class CaseQuerySet(models.QuerySet):
     def public(self) -> "CaseQuerySet":
         return self.filter(is_secret=False)
 
-    def motions(self) -> "CaseQuerySet":
-        return self.filter(kind=Case.Kind.MOTION)
-
 
 class Case(models.Model):
     """An ärende. Its Dnr is given once, at registration, and never changes."""
