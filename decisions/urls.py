@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import feeds, pdf_views, protocol_views, views
+from . import feeds, pdf_views, protocol_views, urls_editor, urls_meetings, views
 
 
 class IsoDateConverter:
@@ -65,3 +65,4 @@ urlpatterns = [
     ),
     path("anslagstavla/", protocol_views.notice_board, name="notice_board"),
 ]
+urlpatterns += urls_meetings.urlpatterns + urls_editor.urlpatterns

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import feeds, reports, search, views
+from . import feeds, reports, search, urls_clerk, views
 
 app_name = "motions"
 urlpatterns = [
@@ -13,3 +13,4 @@ urlpatterns = [
     path("arenden/<slug:slug>/", views.case_detail, name="case"),
     path("arenden/<slug:slug>/flode/", feeds.CaseFeed(), name="case_feed"),
 ]
+urlpatterns += urls_clerk.urlpatterns

@@ -22,8 +22,8 @@ from simple_history.utils import bulk_update_with_history
 
 from organisation.models import Person
 
-from . import extracts, rules
-from .models import (
+from .. import extracts, rules
+from ..models import (
     Ballot,
     BasisDocument,
     Correction,
