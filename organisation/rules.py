@@ -92,3 +92,26 @@ rules.add_perm(
     "decisions.view_confidential", rules.is_active & (is_secretary_of_body | is_member_of_body)
 )
 rules.add_perm("motions.register_case", rules.is_active & is_registrator_of)
+
+
+# --- The clerk workspace ----------------------------------------------------------------------
+
+
+@rules.predicate
+def is_secretary_of_receiving_body(user: Any, referral: Any) -> bool:
+    """Nämndsekreterare of the body a referral was sent to: it answers the referral."""
+    return is_secretary_of_body(user, getattr(referral, "to_body", None))
+
+
+# Preparing a meeting: creating it, its agenda, attendance, justerare, renumbering.
+rules.add_perm("decisions.prepare_meeting", is_secretary)
+# Writing a paragraph in the editor: every part, from decision points to jäv.
+rules.add_perm("decisions.edit_paragraph", is_secretary)
+# Sending a case for beredning or yttrande from a body (checked on the sending body).
+rules.add_perm("motions.refer_case", is_secretary)
+# Answering a referral (checked on the referral: its receiving body's nämndsekreterare).
+rules.add_perm("motions.answer_referral", rules.is_active & is_secretary_of_receiving_body)
+# A body's incoming referrals: its nämndsekreterare and its förtroendevalda.
+rules.add_perm(
+    "motions.view_referrals", rules.is_active & (is_secretary_of_body | is_member_of_body)
+)
