@@ -1,19 +1,14 @@
-from django.urls import path, register_converter
+from django.urls import path
 
-from . import feeds, pdf_views, protocol_views, urls_editor, urls_meetings, views
-
-
-class IsoDateConverter:
-    regex = r"\d{4}-\d{2}-\d{2}"
-
-    def to_python(self, value: str) -> str:
-        return value
-
-    def to_url(self, value: str) -> str:
-        return value
-
-
-register_converter(IsoDateConverter, "isodate")
+from . import (
+    converters,  # noqa: F401 — registers <isodate:…>
+    feeds,
+    pdf_views,
+    protocol_views,
+    urls_editor,
+    urls_meetings,
+    views,
+)
 
 app_name = "decisions"
 urlpatterns = [

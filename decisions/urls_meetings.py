@@ -2,4 +2,6 @@
 
 from django.urls import path  # noqa: F401
 
+from . import converters  # noqa: F401 — registers <isodate:…>
+
 urlpatterns: list = []
