@@ -4,15 +4,16 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import F, Prefetch, QuerySet
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from decisions.models import Paragraph
+from decisions.models import Meeting, Paragraph
 from decisions.protocol import ParagraphText, paragraph_text
 from decisions.selectors import paragraphs_with_parts, parties_by_meeting
-from organisation.models import Body
+from organisation.models import Body, ClerkAssignment
 
-from .models import Case, Document, Motion, Motionar, Referral, Stage
+from .models import Case, Document, Motion, Motionar, Referral, Registry, Stage
 
 
 def motions_for_register() -> QuerySet[Motion]:
@@ -243,3 +244,92 @@ def deadline_days(motion: Motion, day: datetime.date) -> int | None:
     if motion.decided_by_id or motion.deadline is None:
         return None
     return (motion.deadline - day).days
+
+
+# --- The clerk's case pages -------------------------------------------------------------------
+
+
+def registries_for(user) -> QuerySet[Registry]:
+    """The registries the user registers cases in (``motions.register_case``): all for a
+    superuser, else those of the user's registrator roles today."""
+    if not (user.is_authenticated and user.is_active):
+        return Registry.objects.none()
+    if user.is_superuser:
+        return Registry.objects.order_by("code")
+    roles = ClerkAssignment.objects.on(today()).filter(
+        user=user, role=ClerkAssignment.Role.REGISTRATOR
+    )
+    return Registry.objects.filter(pk__in=roles.values("registry")).order_by("code")
+
+
+def secretary_bodies(user) -> QuerySet[Body]:
+    """The bodies the user is nämndsekreterare of today (all for a superuser): the bodies a
+    case may be referred from (``motions.refer_case``)."""
+    if not (user.is_authenticated and user.is_active):
+        return Body.objects.none()
+    if user.is_superuser:
+        return Body.objects.by_rank()
+    roles = ClerkAssignment.objects.on(today()).filter(
+        user=user, role=ClerkAssignment.Role.SECRETARY
+    )
+    return Body.objects.filter(pk__in=roles.values("body")).by_rank()
+
+
+def council_meetings() -> QuerySet[Meeting]:
+    """Kommunfullmäktige's meetings, newest first: where a motion may be väckt."""
+    return (
+        Meeting.objects.filter(body__kind=Body.Kind.COUNCIL)
+        .select_related("body")
+        .order_by("-date", "-pk")
+    )
+
+
+def _referrals_with_rows() -> QuerySet[Referral]:
+    return Referral.objects.select_related(
+        "case",
+        "from_body",
+        "to_body",
+        "answered_by_paragraph__meeting",
+        "answered_by_paragraph__body",
+        "answered_by_document",
+    )
+
+
+def incoming_referrals(body: Body) -> QuerySet[Referral]:
+    """The body's unanswered referrals by due date: the overdue ones (the most overdue first)
+    come before those still in time, and a referral with no due date comes last."""
+    return (
+        _referrals_with_rows()
+        .unanswered()
+        .filter(to_body=body)
+        .order_by(F("due_on").asc(nulls_last=True), "sent_on", "pk")
+    )
+
+
+def answered_referrals(body: Body, limit: int = 50) -> list[Referral]:
+    """The body's latest answered referrals, newest answer first."""
+    return list(
+        _referrals_with_rows()
+        .answered()
+        .filter(to_body=body)
+        .annotate(
+            answer_day=Coalesce(
+                "answered_by_paragraph__meeting__date", "answered_by_document__date"
+            )
+        )
+        .order_by("-answer_day", "-pk")[:limit]
+    )
+
+
+def answer_paragraphs(referral: Referral) -> QuerySet[Paragraph]:
+    """The receiving body's paragraphs on the referral's case: what may answer it."""
+    return (
+        Paragraph.objects.filter(case_id=referral.case_id, body_id=referral.to_body_id)
+        .select_related("meeting", "body")
+        .order_by("-meeting__date", "-number")
+    )
+
+
+def answer_documents(referral: Referral) -> QuerySet[Document]:
+    """The case's documents: a yttrande may answer a referral without a paragraph."""
+    return Document.objects.filter(case_id=referral.case_id).order_by("-date", "-pk")

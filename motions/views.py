@@ -6,7 +6,7 @@ from decisions.access import may_see_secret
 from decisions.models import Paragraph
 from organisation.models import Body
 
-from . import selectors
+from . import clerk_views, selectors
 from .filters import ORDERING, ORDERING_LABELS, MotionFilter, facets
 from .models import Case
 
@@ -84,6 +84,7 @@ def case_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "path": selectors.case_path(case, motion),
             "progress": selectors.progress(state.stage) if state else [],
             "deadline_days": selectors.deadline_days(motion, today) if motion else None,
+            **clerk_views.case_actions(request, case),
         },
     )
 

@@ -1,5 +1,6 @@
 """The person and party pages: "where is my motion?" asked of a politician or a party."""
 
+from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -9,6 +10,7 @@ from decisions.access import may_see_secret
 from . import selectors
 from .models import Person
 from .templatetags.people import party_url, person_url
+from .workspace import workspace_for
 
 
 def person_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
@@ -44,4 +46,14 @@ def party_detail(request: HttpRequest, abbreviation: str) -> HttpResponse:
             "record": selectors.party_record(party, on=timezone.localdate(), include_secret=secret),
             "may_see_secret": secret,
         },
+    )
+
+
+@login_required
+def workspace(request: HttpRequest) -> HttpResponse:
+    """Min arbetsyta: the start page of a clerk or förtroendevald, built from their roles."""
+    return render(
+        request,
+        "organisation/workspace.html",
+        {"workspace": workspace_for(request.user, timezone.localdate())},
     )
