@@ -35,6 +35,7 @@ def body_detail(request: HttpRequest, body: str) -> HttpResponse:
             "latest": latest,
             "subbodies": organ.subbodies.all(),
             "may_see_secret": may_see_secret(request.user, organ),
+            "may_prepare": request.user.has_perm("decisions.prepare_meeting", organ),
         },
     )
 
@@ -68,6 +69,7 @@ def meeting_detail(request: HttpRequest, body: str, day: str) -> HttpResponse:
             "body": meeting.body,
             "attendance": selectors.attendance_groups(meeting),
             "may_see_secret": may_see_secret(request.user, meeting.body),
+            "may_prepare": request.user.has_perm("decisions.prepare_meeting", meeting),
         },
     )
 

@@ -1,0 +1,211 @@
+"""Reads for the clerk's meeting workspace: who sits in the body, the agenda, quorum per §.
+
+The pure helpers (``quorum_rows``, ``number_range``, ``overlap``) take plain rows so the
+services can run them on attendance that is not saved yet.
+"""
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models.functions import Coalesce
+
+from motions.models import Case, Referral
+from organisation.models import Membership
+
+from . import rules
+from .models import Attendance, Jav, Meeting, MeetingAdjuster, Paragraph, Proposal
+from .selectors import serving_ids
+
+# --- The body's members on the meeting day ---------------------------------------------------
+
+
+def memberships_on(body_id: int, day: datetime.date) -> QuerySet[Membership]:
+    """Seats (ledamöter and ersättare) in the body on ``day``, by name."""
+    return (
+        Membership.objects.on(day)
+        .filter(body_id=body_id)
+        .select_related("person", "party")
+        .order_by("person__last_name", "person__first_name", "pk")
+    )
+
+
+def roles_on(body_id: int, day: datetime.date) -> dict[int, set[str]]:
+    """Person id → the roles they hold in the body on ``day``."""
+    roles: dict[int, set[str]] = defaultdict(set)
+    for person_id, role in (
+        Membership.objects.on(day).filter(body_id=body_id).values_list("person_id", "role")
+    ):
+        roles[person_id].add(role)
+    return dict(roles)
+
+
+def is_ledamot(roles: set[str] | None) -> bool:
+    """Ordförande and vice ordförande are ledamöter too; an ersättare only is not."""
+    return bool(roles) and roles != {Membership.Role.SUBSTITUTE}
+
+
+def is_ersattare(roles: set[str] | None) -> bool:
+    return bool(roles) and Membership.Role.SUBSTITUTE in roles and not is_ledamot(roles)
+
+
+# --- The agenda ------------------------------------------------------------------------------
+
+
+def agenda(meeting: Meeting) -> QuerySet[Paragraph]:
+    """The meeting's paragraphs in order, with their case and jäv (for quorum)."""
+    return (
+        Paragraph.objects.filter(meeting=meeting)
+        .select_related("case", "body")
+        .prefetch_related(
+            Prefetch("jav", queryset=Jav.objects.only("id", "paragraph_id", "person_id"))
+        )
+        .order_by("number")
+    )
+
+
+def cases_ready_for(meeting: Meeting) -> QuerySet[Case]:
+    """Cases waiting for ``meeting``'s body, not yet on this meeting's agenda.
+
+    Waiting means: an unanswered referral (remiss) to the body, or a proposal (förslag till
+    beslut) addressed to the body — from a document of the case or from another body's
+    paragraph on it — that no paragraph of this body on the case has handled since (a paragraph
+    in a meeting on or after the day of the proposal, this meeting's other §§ included).
+    """
+    body_id = meeting.body_id
+    open_referral = Referral.objects.unanswered().filter(case=OuterRef("pk"), to_body_id=body_id)
+    proposals = (
+        Proposal.objects.filter(to_body_id=body_id)
+        .filter(Q(document__isnull=False) | ~Q(paragraph__body_id=body_id))
+        .annotate(
+            case_ref=Coalesce("document__case_id", "paragraph__case_id"),
+            proposed_on=Coalesce("document__date", "paragraph__meeting__date"),
+        )
+        .filter(case_ref__isnull=False)
+    )
+    handled = Paragraph.objects.filter(
+        body_id=body_id, case_id=OuterRef("case_ref"), meeting__date__gte=OuterRef("proposed_on")
+    )
+    pending = proposals.filter(~Exists(handled)).filter(case_ref=OuterRef("pk"))
+    on_meeting = Paragraph.objects.filter(meeting=meeting, case_id=OuterRef("pk"))
+    return (
+        Case.objects.annotate(
+            by_referral=Exists(open_referral),
+            by_proposal=Exists(pending),
+        )
+        .filter(Q(by_referral=True) | Q(by_proposal=True))
+        .filter(~Exists(on_meeting))
+        .select_related("registry")
+        .order_by("registered_on", "dnr")
+    )
+
+
+def adjusters_of(meeting: Meeting) -> list:
+    """The meeting's justerare in their order."""
+    return [
+        row.person
+        for row in MeetingAdjuster.objects.filter(meeting=meeting)
+        .select_related("person")
+        .order_by("position", "pk")
+    ]
+
+
+def attendance_of(meeting: Meeting) -> QuerySet[Attendance]:
+    return (
+        Attendance.objects.filter(meeting=meeting)
+        .select_related("person", "replaces")
+        .order_by("kind", "pk")
+    )
+
+
+def present_ids(attendance: Iterable[Attendance]) -> set[int]:
+    """Ledamöter and tjänstgörande ersättare at the meeting (those who may justera)."""
+    kinds = (Attendance.Kind.MEMBER, Attendance.Kind.SERVING_SUBSTITUTE)
+    return {row.person_id for row in attendance if row.kind in kinds and row.person_id}
+
+
+# --- Quorum ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QuorumRow:
+    paragraph: Paragraph
+    serving: int
+    seats: int
+    has_quorum: bool
+
+    @property
+    def number(self) -> int:
+        return self.paragraph.number
+
+    @property
+    def message(self) -> str:
+        return (
+            f"Ej beslutfört i § {self.number}: {self.serving} av {self.seats} ledamöter "
+            "tjänstgör (fler än hälften krävs)."
+        )
+
+
+def quorum_rows(
+    attendance: Sequence[Attendance], paragraphs: Iterable[Paragraph], seats: int
+) -> list[QuorumRow]:
+    """Serving members per §: serving_ids minus those with jäv in that § (uses ``p.jav``)."""
+    rows = []
+    for paragraph in paragraphs:
+        jav = {j.person_id for j in paragraph.jav.all()} if paragraph.pk else set()
+        serving = len(serving_ids(list(attendance), paragraph.number) - jav)
+        rows.append(QuorumRow(paragraph, serving, seats, rules.has_quorum(serving, seats)))
+    return rows
+
+
+def seats_of(meeting: Meeting, memberships: Iterable[Membership] | None = None) -> int:
+    """The body's number of seats; without a set size, the ledamöter on the meeting day."""
+    if meeting.body.size:
+        return meeting.body.size
+    if memberships is None:
+        memberships = memberships_on(meeting.body_id, meeting.date)
+    return len({m.person_id for m in memberships if m.is_voting_member})
+
+
+def quorum_report(meeting: Meeting) -> list[QuorumRow]:
+    """Quorum for every § on the agenda (three queries)."""
+    attendance = list(Attendance.objects.filter(meeting=meeting))
+    return quorum_rows(attendance, agenda(meeting), seats_of(meeting))
+
+
+# --- Numbers ---------------------------------------------------------------------------------
+
+
+def number_range(numbers: Iterable[int]) -> str:
+    """'§ 59', '§§ 58–61', '§§ 2–3, 7'."""
+    numbers = sorted(set(numbers))
+    if not numbers:
+        return ""
+    runs: list[list[int]] = [[numbers[0], numbers[0]]]
+    for n in numbers[1:]:
+        if n == runs[-1][1] + 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    parts = [f"{a}–{b}" if a != b else f"{a}" for a, b in runs]
+    return ("§ " if len(numbers) == 1 else "§§ ") + ", ".join(parts)
+
+
+Range = tuple[int | None, int | None]
+
+
+def overlap(first: Range, second: Range, numbers: Sequence[int]) -> list[int] | None:
+    """The meeting's §§ inside both ranges; an open end runs to the meeting's end.
+
+    With no §§ on the agenda yet, two ranges (necessarily open) overlap in the whole meeting:
+    that is returned as ``None``; no overlap is an empty list.
+    """
+    if not numbers:
+        return None
+    return [n for n in numbers if rules.in_range(n, *first) and rules.in_range(n, *second)]
+
+
+def range_text(numbers: list[int] | None) -> str:
+    return "hela sammanträdet" if numbers is None else number_range(numbers)
