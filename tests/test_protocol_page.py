@@ -168,3 +168,11 @@ def test_expediering_form(client, demo, staff):
     response = client.post(url, data, follow=True)
     assert f"Expedierat till {recipients[0].name}" in response.content.decode()
     assert Recipient.objects.get(pk=recipients[0].pk).sent_on == D(2022, 3, 16)
+
+
+def test_no_template_comment_reaches_the_reader(client, demo):
+    """Django's ``{# … #}`` is one line only; a longer one would be printed on every page."""
+    for url in [URL, "/organ/ks/2022/59/"]:
+        html = client.get(url).content.decode()
+        assert "{#" not in html and "#}" not in html
+        assert "{% comment" not in html
