@@ -595,6 +595,15 @@ class Yrkande(models.Model):
         help_text="Yrkandets egen formulering, t.ex. ”att beslutspunkt 1 ska lyda …”.",
     )
     outcome = models.CharField("utfall", max_length=20, choices=Outcome.choices, blank=True)
+    requested_by_count = models.PositiveSmallIntegerField(
+        "antal ledamöter som begär",
+        null=True,
+        blank=True,
+        help_text=(
+            "Bara för återremiss eller bordläggning i fullmäktige på minoritetens begäran "
+            "(KL 5 kap. 50 §): hur många av de närvarande ledamöterna som begärde det."
+        ),
+    )
     members = models.ManyToManyField(
         Person, through="YrkandeMember", related_name="yrkanden", verbose_name="ledamöter"
     )
@@ -640,6 +649,13 @@ class Yrkande(models.Model):
             errors["text"] = "Ett ändrings- eller tilläggsyrkande behöver en lydelse."
         if self.target == self.Target.OWN_TEXT and not self.text:
             errors["text"] = "Ange yrkandets lydelse."
+        if self.requested_by_count is not None and self.kind not in (
+            self.Kind.REFERRAL_BACK,
+            self.Kind.POSTPONEMENT,
+        ):
+            errors["requested_by_count"] = (
+                "Bara återremiss och bordläggning kan begäras av minoriteten."
+            )
         if errors:
             raise ValidationError(errors)
 

@@ -177,3 +177,19 @@ def reservation_sentences(reservations: Iterable[Reservation], parties: Parties)
 
 def jav_sentence(person: Person, parties: Parties) -> str:
     return f"{named(person, parties)} anmäler jäv och deltar inte i handläggningen av ärendet."
+
+
+def minority_sentence(yrkande: Yrkande, present: int) -> str:
+    """The protocol's sentence for a minority's återremiss or bordläggning (KL 5 kap. 50 §).
+
+    'Yrkandet om återremiss begärs av 27 av 81 närvarande ledamöter, minst en tredjedel.
+    Ärendet återremitteras därför utan omröstning (KL 5 kap. 50 §).'
+    """
+    referral = yrkande.kind == Yrkande.Kind.REFERRAL_BACK
+    what = "återremiss" if referral else "bordläggning"
+    done = "återremitteras" if referral else "bordläggs"
+    return (
+        f"Yrkandet om {what} begärs av {yrkande.requested_by_count} av {present} närvarande "
+        f"ledamöter, minst en tredjedel. Ärendet {done} därför utan omröstning "
+        "(KL 5 kap. 50 §)."
+    )

@@ -91,3 +91,13 @@ def last_appeal_day(notice_posted_on: datetime.date) -> datetime.date:
     while is_deadline_free(day):
         day += datetime.timedelta(days=1)
     return day
+
+
+def minority_request_carries(asking: int, present: int) -> bool:
+    """Must fullmäktige send the matter back (or postpone it) at the minority's request?
+
+    KL 5 kap. 50 §: a matter is återremitterat or bordlagt without a vote when at least one
+    third of the ledamöter present ask for it. 27 of 81 carries, 26 of 81 does not; an empty
+    meeting carries nothing.
+    """
+    return present > 0 and asking > 0 and asking * 3 >= present
