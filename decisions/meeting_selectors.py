@@ -1,6 +1,6 @@
 """Reads for the clerk's meeting workspace: who sits in the body, the agenda, quorum per §.
 
-The pure helpers (``quorum_rows``, ``number_range``, ``overlap``) take plain rows so the
+The pure helpers (``quorum_rows``, ``overlap``) take plain rows so the
 services can run them on attendance that is not saved yet.
 """
 
@@ -15,7 +15,7 @@ from django.db.models.functions import Coalesce
 from motions.models import Case, Referral
 from organisation.models import Membership
 
-from . import rules
+from . import prose, rules
 from .models import Attendance, Jav, Meeting, MeetingAdjuster, Paragraph, Proposal
 from .selectors import serving_ids
 
@@ -178,21 +178,6 @@ def quorum_report(meeting: Meeting) -> list[QuorumRow]:
 # --- Numbers ---------------------------------------------------------------------------------
 
 
-def number_range(numbers: Iterable[int]) -> str:
-    """'§ 59', '§§ 58–61', '§§ 2–3, 7'."""
-    numbers = sorted(set(numbers))
-    if not numbers:
-        return ""
-    runs: list[list[int]] = [[numbers[0], numbers[0]]]
-    for n in numbers[1:]:
-        if n == runs[-1][1] + 1:
-            runs[-1][1] = n
-        else:
-            runs.append([n, n])
-    parts = [f"{a}–{b}" if a != b else f"{a}" for a, b in runs]
-    return ("§ " if len(numbers) == 1 else "§§ ") + ", ".join(parts)
-
-
 Range = tuple[int | None, int | None]
 
 
@@ -208,4 +193,4 @@ def overlap(first: Range, second: Range, numbers: Sequence[int]) -> list[int] | 
 
 
 def range_text(numbers: list[int] | None) -> str:
-    return "hela sammanträdet" if numbers is None else number_range(numbers)
+    return "hela sammanträdet" if numbers is None else prose.paragraph_range(numbers)

@@ -17,6 +17,7 @@ from django.urls import reverse
 from organisation.models import Body, Membership, Person
 
 from . import meeting_selectors as ms
+from . import prose
 from .forms_meeting import (
     EMPTY,
     AddCaseForm,
@@ -372,7 +373,7 @@ def renumber(request: HttpRequest, meeting: Meeting) -> HttpResponse:
         except ServiceError as exc:
             _apply(form, exc)
         else:
-            numbers = ms.number_range(p.number for p in paragraphs)
+            numbers = prose.paragraph_range(p.number for p in paragraphs)
             return _done(request, meeting, f"Paragraferna är omnumrerade: {numbers}.")
     return _render(request, meeting, 400, {"renumber": form})
 

@@ -19,7 +19,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
 from weasyprint import HTML
 
-from . import rules
+from . import prose, rules
 from .models import Meeting, Paragraph
 from .protocol import ParagraphText, paragraph_text
 from .selectors import attendance_groups, paragraphs_with_parts, parties_by_meeting
@@ -162,14 +162,6 @@ def _notice(meeting: Meeting) -> dict:
     }
 
 
-def _number_range(numbers: list[int]) -> str:
-    if not numbers:
-        return "–"
-    if len(numbers) == 1:
-        return f"§ {numbers[0]}"
-    return f"§§ {numbers[0]}–{numbers[-1]}"
-
-
 def render_protocol(meeting: Meeting, *, show_secret: bool) -> bytes:
     """The whole protocol: front page with ANSLAG/BEVIS, then every paragraph in order.
 
@@ -203,7 +195,7 @@ def render_protocol(meeting: Meeting, *, show_secret: bool) -> bytes:
         "attendance": attendance_groups(meeting),
         "adjusters": list(meeting.adjusters.all()),
         "items": items,
-        "numbers": _number_range([p.number for p in paragraphs]),
+        "numbers": prose.paragraph_range(p.number for p in paragraphs) or "–",
         "justerat": justerat,
         **_notice(meeting),
     }

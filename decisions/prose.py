@@ -193,3 +193,18 @@ def minority_sentence(yrkande: Yrkande, present: int) -> str:
         f"ledamöter, minst en tredjedel. Ärendet {done} därför utan omröstning "
         "(KL 5 kap. 50 §)."
     )
+
+
+def paragraph_range(numbers: Iterable[int]) -> str:
+    """'§ 59', '§§ 58–61', or '§§ 2–3, 7' for a protocol's paragraphs."""
+    numbers = sorted(set(numbers))
+    if not numbers:
+        return ""
+    runs: list[list[int]] = [[numbers[0], numbers[0]]]
+    for n in numbers[1:]:
+        if n == runs[-1][1] + 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    parts = [f"{a}–{b}" if a != b else f"{a}" for a, b in runs]
+    return ("§ " if len(numbers) == 1 else "§§ ") + ", ".join(parts)

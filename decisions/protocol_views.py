@@ -10,7 +10,7 @@ redirects with a message.
 """
 
 import datetime
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from functools import wraps
 
 from django.contrib import messages
@@ -25,7 +25,7 @@ from django.utils import timezone
 
 from organisation.rules import person_of
 
-from . import rules, selectors, services
+from . import prose, rules, selectors, services
 from .access import may_see_secret
 from .forms_clerk import CorrectionForm, JusteraForm, NoticeForm, SentForm
 from .models import Attendance, Justering, Meeting, Paragraph
@@ -64,21 +64,6 @@ def _meeting(body: str, day: str, queryset=None) -> Meeting:
     return get_object_or_404(queryset, body__slug=body, date=_date(day))
 
 
-def paragraph_range(numbers: Iterable[int]) -> str:
-    """'§ 59', '§§ 58–61', or '§§ 2–3, 7' for a protocol's paragraphs."""
-    numbers = sorted(set(numbers))
-    if not numbers:
-        return ""
-    runs: list[list[int]] = [[numbers[0], numbers[0]]]
-    for n in numbers[1:]:
-        if n == runs[-1][1] + 1:
-            runs[-1][1] = n
-        else:
-            runs.append([n, n])
-    parts = [f"{a}–{b}" if a != b else f"{a}" for a, b in runs]
-    return ("§ " if len(numbers) == 1 else "§§ ") + ", ".join(parts)
-
-
 def _apply(form: Form, exc: services.ServiceError, fields: dict[str, str] | None = None) -> None:
     """Put a service's refusal on the form, beside the field it concerns."""
     fields = fields or {}
@@ -106,7 +91,7 @@ def _front_page(meeting: Meeting, numbers: list[int]) -> dict:
     justerad = services.justerat_on(meeting)
     return {
         "attendance": selectors.attendance_groups(meeting),
-        "paragraph_range": paragraph_range(numbers),
+        "paragraph_range": prose.paragraph_range(numbers),
         "signatures": signatures,
         "adjusters": adjusters,
         "justerat_on": justerad,

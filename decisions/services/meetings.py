@@ -24,6 +24,7 @@ from motions.models import Case
 from organisation.models import Body, Person
 
 from .. import meeting_selectors as ms
+from .. import prose
 from ..models import Attendance, Meeting, MeetingAdjuster, Paragraph
 from . import ServiceError
 
@@ -283,7 +284,7 @@ def _check_renumberable(meeting: Meeting, paragraphs: list[Paragraph]) -> None:
     justerade = [p.number for p in paragraphs if p.status == Paragraph.Status.JUSTERAD]
     if justerade:
         raise ServiceError(
-            f"{ms.number_range(justerade)} är justerad; sammanträdets paragrafer kan inte "
+            f"{prose.paragraph_range(justerade)} är justerad; sammanträdets paragrafer kan inte "
             "numreras om.",
             code="justerad",
         )
@@ -303,7 +304,7 @@ def _clashes(meeting: Meeting, numbers: list[int]) -> str | None:
     if not taken:
         return None
     return " ".join(
-        f"{ms.number_range(nums)} finns redan i sammanträdet {_day(day)}."
+        f"{prose.paragraph_range(nums)} finns redan i sammanträdet {_day(day)}."
         for day, nums in taken.items()
     )
 
