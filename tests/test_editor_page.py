@@ -1,0 +1,61 @@
+"""The editor page itself: quorum for the § shown and kept live, moving through the agenda."""
+
+from decisions.models import Attendance
+from decisions.services import paragraph_content as content
+from decisions.services.meetings import add_paragraph
+from organisation.models import Person
+
+from .test_clerk_routes import build_clerk_world
+from .text import visible_text
+
+
+def editor(paragraph) -> str:
+    return f"/arbetsyta/organ/ks/{paragraph.year}/{paragraph.number}/"
+
+
+def test_the_editor_says_whether_the_body_may_decide_in_this_paragraph(client, demo):
+    world = build_clerk_world()
+    client.force_login(world.secretary)
+    text = visible_text(client.get(editor(world.paragraph)))
+    assert "Beslutfört: 10 av 15 ledamöter tjänstgör i § 70." in text
+
+    # Three leave: 7 of 15 is not more than half.
+    for row in Attendance.objects.filter(meeting=world.paragraph.meeting)[:3]:
+        row.delete()
+    text = visible_text(client.get(editor(world.paragraph)))
+    assert "Ej beslutfört i § 70: 7 av 15 ledamöter tjänstgör (fler än hälften krävs)." in text
+
+
+def test_jav_updates_the_quorum_line_without_a_page_load(client, demo):
+    world = build_clerk_world()
+    for row in Attendance.objects.filter(meeting=world.paragraph.meeting)[:2]:
+        row.delete()  # 8 of 15: one jäv from losing quorum
+    client.force_login(world.secretary)
+    someone = Person.objects.get(
+        pk=Attendance.objects.filter(meeting=world.paragraph.meeting)
+        .exclude(person__yrkanden__paragraph=world.paragraph)
+        .values_list("person", flat=True)
+        .first()
+    )
+    response = client.post(
+        editor(world.paragraph) + "innehall/jav/ny/",
+        {"person": someone.pk, "reason": "Styrelseledamot i bolaget"},
+        headers={"HX-Request": "true"},
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'id="forhandsvisning-innehall" class="paragraph" hx-swap-oob="true"' in html
+    assert "Ej beslutfört i § 70: 7 av 15 ledamöter tjänstgör" in visible_text(response)
+
+
+def test_the_editor_links_the_previous_and_next_paragraph(client, demo):
+    world = build_clerk_world()
+    planned = world.planned
+    first, second = planned.paragraphs.order_by("number")
+    third = add_paragraph(meeting=planned, title="Övrigt")
+    content.add_decision_point(paragraph=second, text="Informationen noteras.")
+    client.force_login(world.secretary)
+    html = client.get(editor(second)).content.decode()
+    assert f'href="{editor(first)}">← § {first.number}</a>' in html
+    assert f'href="{editor(third)}">§ {third.number} →</a>' in html
+    assert "← §" not in client.get(editor(first)).content.decode()
