@@ -1,5 +1,5 @@
 """A nämndsekreterare enters KS 2022-03-08 § 59 (seed 001) through the UI, from an empty
-meeting to a finished paragraph, and the result equals the demo data.
+meeting to a justerad paragraph, and the result equals the demo data.
 
 The demo is loaded, its KS 2022-03-08 meeting is recorded as the expected result and removed;
 then the clerk logs in, creates the meeting, builds the agenda, records attendance and
@@ -239,6 +239,16 @@ def test_a_clerk_enters_ks_59_through_the_ui(live_demo, page: Page, problems):
         )
         post(page, page.get_by_role("button", name="Lägg till reservationen"))
     expect(preview).to_contain_text(expected["reservations"][0])
+
+    # Justering: the clerk records the chair's and both justerares' approvals.
+    for name in ["Johan Alström", "Sara Nyberg", "Mikael Strandberg"]:
+        page.goto(f"{base}/arbetsyta/organ/ks/sammantraden/2022-03-08/")
+        page.get_by_role("link", name="Justera protokollet").click()
+        page.locator("[name=person]").select_option(option_value(page, "select[name=person]", name))
+        page.locator("[name=at]").fill("2022-03-15T10:00")
+        post(page, page.get_by_role("button", name="Justera", exact=True))
+    expect(page.locator(".messages")).to_contain_text("Protokollet är nu justerat.")
+    assert Paragraph.objects.get(body__code="KS", year=2022, number=59).status == "justerad"
 
     assert paragraph_facts(59) == expected
     assert meeting_facts(Meeting.objects.get(body__code="KS", date=DAY)) == {
