@@ -91,6 +91,8 @@ class Target:
     label: str
     url: str | None
     note: str = ""
+    clerk: bool = False
+    """Requested logged in, as a user with every role (the clerk workspace)."""
 
 
 def _first(query, build: Callable[[object], str]) -> str | None:
@@ -203,7 +205,59 @@ def targets() -> list[Target]:
         Target("flöde: senaste besluten", "/beslut/flode/"),
         Target("kalender: KS", "/organ/ks/sammantraden.ics"),
     ]
-    return found
+    return found + clerk_targets()
+
+
+def clerk_targets() -> list[Target]:
+    """The clerk workspace's heaviest pages: the largest KF meeting and its most voted §."""
+    from django.db.models import Count
+
+    from decisions.models import Meeting, Paragraph
+
+    largest = (
+        Meeting.objects.filter(body__code="KF")
+        .select_related("body")
+        .annotate(n=Count("paragraphs"))
+        .order_by("-n", "-date")
+        .first()
+    )
+    voted = (
+        Paragraph.objects.filter(body__code="KF", propositions__vote__isnull=False)
+        .select_related("body")
+        .order_by("-meeting__date", "-number")
+        .first()
+    )
+
+    def editor(p: Paragraph) -> str:
+        return f"/arbetsyta/organ/{p.body.slug}/{p.year}/{p.number}/"
+
+    return [
+        Target("arbetsyta: min arbetsyta", "/arbetsyta/", clerk=True),
+        Target("arbetsyta: inkomna remisser KS", "/arbetsyta/organ/ks/remisser/", clerk=True),
+        Target(
+            "arbetsyta: förbered KF, flest §§",
+            f"/arbetsyta/organ/kf/sammantraden/{largest.date:%Y-%m-%d}/" if largest else None,
+            clerk=True,
+        ),
+        Target(
+            "arbetsyta: redigera KF-§ med votering",
+            editor(voted) if voted else None,
+            clerk=True,
+        ),
+    ]
+
+
+def clerk_client():
+    """A test client logged in as a superuser, who holds every role."""
+    from django.contrib.auth.models import User
+    from django.test import Client
+
+    user, _ = User.objects.get_or_create(
+        username="bench-clerk", defaults={"is_superuser": True, "is_staff": True}
+    )
+    client = Client()
+    client.force_login(user)
+    return client
 
 
 def register_page_50(client) -> Target:
@@ -238,9 +292,11 @@ def time_pages(repeat: int) -> list[Timing]:
     # The test client's host is "testserver", as in the test settings.
     if "testserver" not in settings.ALLOWED_HOSTS:
         settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
-    client = Client()
+    public = Client()
+    clerk = clerk_client()
     results = []
     for target in targets():
+        client = clerk if target.clerk else public
         if target.label.startswith("motionsregistret, sida 50"):
             target = register_page_50(client)
         timing = Timing(target)

@@ -61,7 +61,8 @@ def _target_bodies(paragraph: Paragraph) -> list[Choice]:
 
 
 def _people(paragraph: Paragraph, roll: services.Roll, parties: dict[int, str]) -> list[Choice]:
-    people = {a.person_id: a.person for a in paragraph.meeting.attendance.all() if a.person_id}
+    attendance = paragraph.meeting.attendance.exclude(person=None).select_related("person")
+    people = {a.person_id: a.person for a in attendance}
     return [Choice(pk, prose.named(people[pk], parties)) for pk in roll.order]
 
 

@@ -59,3 +59,25 @@ def test_the_editor_links_the_previous_and_next_paragraph(client, demo):
     assert f'href="{editor(first)}">← § {first.number}</a>' in html
     assert f'href="{editor(third)}">§ {third.number} →</a>' in html
     assert "← §" not in client.get(editor(first)).content.decode()
+
+
+def test_the_editor_runs_as_many_queries_for_30_serving_as_for_10(client, demo):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from .factories import PersonFactory
+
+    world = build_clerk_world()
+    client.force_login(world.secretary)
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(editor(world.paragraph)).status_code == 200
+        return len(queries)
+
+    ten = count()
+    for _ in range(20):
+        Attendance.objects.create(
+            meeting=world.paragraph.meeting, kind=Attendance.Kind.MEMBER, person=PersonFactory()
+        )
+    assert count() == ten
