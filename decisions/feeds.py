@@ -1,7 +1,8 @@
 """Atom feeds of new decisions and an iCalendar feed of a body's meetings.
 
 The feeds are public and nobody logs in to read them, so they hold only what the public may see:
-justerade paragraphs from ``Paragraph.objects.public()``. An entry is a paragraph; its id is the
+justerade paragraphs from ``Paragraph.objects.public().published()`` (a justerad paragraph is
+never a draft; ``published()`` says so anyway). An entry is a paragraph; its id is the
 paragraph's permanent address, which the README promises never changes.
 
 The calendar is written by hand (RFC 5545) rather than with a library: it is one component type
@@ -39,6 +40,7 @@ def feed_paragraphs() -> QuerySet[Paragraph]:
     """Paragraphs a public feed may carry, with what an entry shows, newest first."""
     return (
         Paragraph.objects.public()
+        .published()
         .justerade()
         .select_related("meeting__body", "body", "case")
         .prefetch_related(

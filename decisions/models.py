@@ -251,6 +251,12 @@ class ParagraphQuerySet(models.QuerySet):
         """Paragraphs whose content the public may see: neither they nor their case is secret."""
         return self.filter(is_secret=False).exclude(case__is_secret=True)
 
+    def published(self) -> "ParagraphQuerySet":
+        """Paragraphs of a meeting that has been held: those of a planned one are drafts, whose
+        content only staff and the body's own people see (``decisions.access.may_see_draft``).
+        Where the public reads content, use ``public().published()``."""
+        return self.exclude(meeting__status=Meeting.Status.PLANNED)
+
 
 class Paragraph(models.Model):
     """A numbered decision item (§) in a meeting's protocol.

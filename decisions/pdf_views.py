@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from . import pdf, selectors
-from .access import may_see_secret
+from .access import is_draft, may_see_draft, may_see_secret
 from .extracts import store_extract
 from .models import Meeting, Paragraph
 
@@ -39,10 +39,13 @@ def extract_pdf(request: HttpRequest, body: str, year: int, number: int) -> Http
         year=year,
         number=number,
     )
-    if paragraph.is_confidential and not may_see_secret(request.user):
+    if paragraph.is_confidential and not may_see_secret(request.user, paragraph.body):
         return render(
             request, "decisions/paragraph_secret.html", {"paragraph": paragraph}, status=403
         )
+    if is_draft(paragraph) and not may_see_draft(request.user, paragraph.body):
+        # No extract of a paragraph that has not been decided yet; it answers like a missing one.
+        raise Http404("Paragrafen är ett utkast och har inget protokollsutdrag ännu.")
     filename = pdf.extract_filename(paragraph)
     # Normally stored by the task at justering; rendered and stored here once for older data.
     stored = store_extract(paragraph.pk) if paragraph.status == Paragraph.Status.JUSTERAD else None
@@ -65,7 +68,10 @@ def extract_pdf(request: HttpRequest, body: str, year: int, number: int) -> Http
 @require_safe
 def protocol_pdf(request: HttpRequest, body: str, day: str) -> HttpResponse:
     meeting = _meeting(body, day)
-    data = pdf.render_protocol(meeting, show_secret=may_see_secret(request.user))
+    if meeting.status == Meeting.Status.PLANNED and not may_see_draft(request.user, meeting.body):
+        # Not held: there is no protocol yet, only the agenda on the meeting page.
+        raise Http404("Sammanträdet har inte hållits ännu och har inget protokoll.")
+    data = pdf.render_protocol(meeting, show_secret=may_see_secret(request.user, meeting.body))
     return _pdf_response(data, f"{meeting.body.slug}-{meeting.date:%Y-%m-%d}-protokoll.pdf")
 
 

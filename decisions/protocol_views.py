@@ -26,7 +26,7 @@ from django.utils import timezone
 from organisation.rules import person_of
 
 from . import prose, rules, selectors, services
-from .access import may_see_secret
+from .access import may_see_draft, may_see_secret
 from .forms_clerk import CorrectionForm, JusteraForm, NoticeForm, SentForm
 from .models import Attendance, Justering, Meeting, Paragraph
 from .protocol import paragraph_text
@@ -128,10 +128,14 @@ def protocol(request: HttpRequest, body: str, day: str) -> HttpResponse:
     )
     parties = selectors.parties_by_meeting([meeting])[meeting.pk]
     secret_ok = may_see_secret(request.user, meeting.body)
+    # A planned meeting's paragraphs are drafts: the public reads the agenda, not the content.
+    draft_hidden = meeting.status == Meeting.Status.PLANNED and not may_see_draft(
+        request.user, meeting.body
+    )
     items = []
     for paragraph in paragraphs:
         paragraph.meeting = meeting  # one meeting object, with its prefetched rows
-        shown = secret_ok or not paragraph.is_confidential
+        shown = not draft_hidden and (secret_ok or not paragraph.is_confidential)
         items.append(
             {"paragraph": paragraph, "text": paragraph_text(paragraph, parties) if shown else None}
         )
@@ -139,6 +143,7 @@ def protocol(request: HttpRequest, body: str, day: str) -> HttpResponse:
         "meeting": meeting,
         "body": meeting.body,
         "items": items,
+        "draft_hidden": draft_hidden,
         # Shows the clerk's links (justera, anslag): staff as before, or a role on this meeting.
         "is_staff": request.user.is_staff
         or request.user.has_perm("decisions.justera_meeting", meeting)

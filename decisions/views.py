@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from organisation.models import Body, Membership
 
 from . import selectors
-from .access import may_see_secret
+from .access import is_draft, may_see_draft, may_see_secret
 from .models import Attendance, Meeting, Paragraph
 from .protocol import paragraph_text
 
@@ -21,7 +21,9 @@ def body_detail(request: HttpRequest, body: str) -> HttpResponse:
     )
     meetings = Meeting.objects.filter(body=organ).order_by("-date")[:20]
     latest = (
-        Paragraph.objects.filter(body=organ)
+        # Decisions only: a planned meeting's paragraphs are on its agenda, not decided yet.
+        Paragraph.objects.published()
+        .filter(body=organ)
         .select_related("meeting", "body", "case")
         .order_by("-meeting__date", "-number")[:10]
     )
@@ -69,6 +71,8 @@ def meeting_detail(request: HttpRequest, body: str, day: str) -> HttpResponse:
             "body": meeting.body,
             "attendance": selectors.attendance_groups(meeting),
             "may_see_secret": may_see_secret(request.user, meeting.body),
+            "draft_hidden": meeting.status == Meeting.Status.PLANNED
+            and not may_see_draft(request.user, meeting.body),
             "may_prepare": request.user.has_perm("decisions.prepare_meeting", meeting),
         },
     )
@@ -83,6 +87,8 @@ def paragraph_detail(request: HttpRequest, body: str, year: int, number: int) ->
     )
     if paragraph.is_confidential and not may_see_secret(request.user, paragraph.body):
         return render(request, "decisions/paragraph_secret.html", {"paragraph": paragraph})
+    if is_draft(paragraph) and not may_see_draft(request.user, paragraph.body):
+        return render(request, "decisions/paragraph_draft.html", {"paragraph": paragraph})
     return render(
         request,
         "decisions/paragraph_detail.html",

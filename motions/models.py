@@ -287,11 +287,18 @@ class MotionQuerySet(models.QuerySet):
         from decisions.models import Proposal
 
         case = models.OuterRef("case")
-        council_proposals = Proposal.objects.filter(
-            paragraph__case=case,
-            paragraph__is_secret=False,
-            to_body__kind=Body.Kind.COUNCIL,
-        ).order_by("-paragraph__meeting__date", "-pk")
+        council_proposals = (
+            Proposal.objects.filter(
+                paragraph__case=case,
+                paragraph__is_secret=False,
+                to_body__kind=Body.Kind.COUNCIL,
+            )
+            .exclude(
+                # A paragraph of a meeting not yet held is a draft; it proposes nothing yet.
+                paragraph__meeting__status="planerat"
+            )
+            .order_by("-paragraph__meeting__date", "-pk")
+        )
         referrals = Referral.objects.filter(case=case)
         open_referrals = referrals.unanswered().order_by("-sent_on", "-pk")
         answered = (

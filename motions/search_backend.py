@@ -17,7 +17,8 @@ Two implementations behind one interface, chosen by the database in use
 Both match the same units: a paragraph's title and ärende together, each of its beslutspunkter,
 each point of its förslag till beslut; a case's title, each att-sats of its motion. Every word
 must occur within one unit. Only what the public may see is searched: ``Paragraph.objects
-.public()`` and ``Case.objects.public()``, for staff too.
+.public().published()`` (no secret paragraph, no draft of a meeting not yet held) and
+``Case.objects.public()``, for staff too.
 """
 
 import re
@@ -220,6 +221,7 @@ def _in_order(objects: QuerySet, ids: Sequence[int]) -> list:
 def _paragraphs_for_page(ids: Sequence[int]) -> QuerySet[Paragraph]:
     return (
         Paragraph.objects.public()
+        .published()
         .filter(pk__in=ids)
         .select_related("meeting__body", "body", "case")
     )
@@ -271,10 +273,14 @@ class PostgresSearch:
         proposal_points = ProposalPoint.objects.alias(document=text_vector()).filter(
             document=self.tsquery, proposal__paragraph__isnull=False
         )
-        return Paragraph.objects.public().filter(
-            Q(pk__in=own.values("pk"))
-            | Q(pk__in=decision_points.values("paragraph"))
-            | Q(pk__in=proposal_points.values("proposal__paragraph"))
+        return (
+            Paragraph.objects.public()
+            .published()
+            .filter(
+                Q(pk__in=own.values("pk"))
+                | Q(pk__in=decision_points.values("paragraph"))
+                | Q(pk__in=proposal_points.values("proposal__paragraph"))
+            )
         )
 
     def case_matches(self) -> QuerySet[Case]:
@@ -403,6 +409,7 @@ class FallbackSearch:
         )
         return list(
             Paragraph.objects.public()
+            .published()
             .filter(
                 Q(pk__in=own.values("pk"))
                 | Q(pk__in=decision_points.values("paragraph"))

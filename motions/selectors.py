@@ -3,11 +3,13 @@
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import F, Prefetch, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from decisions.access import is_draft, may_see_draft
 from decisions.models import Meeting, Paragraph
 from decisions.protocol import ParagraphText, paragraph_text
 from decisions.selectors import paragraphs_with_parts, parties_by_meeting
@@ -133,12 +135,13 @@ def bodies_by_id() -> dict[int, Body]:
     return {body.pk: body for body in Body.objects.all()}
 
 
-def case_path(case: Case, motion: Motion | None) -> list[Step]:
+def case_path(case: Case, motion: Motion | None, user: Any = None) -> list[Step]:
     """Every step of a case across bodies, oldest first, ending with what is pending.
 
     Registration, the KF meeting where a motion was väckt, referrals (sent, due, answered),
     the officials' documents, and each public paragraph with its decision, proposals,
-    yrkanden, beslutsordning and reservations.
+    yrkanden, beslutsordning and reservations. A draft (a paragraph of a meeting not yet held)
+    shows its title and meeting only, unless ``user`` may read that body's drafts.
     """
     steps: list[Step] = [
         Step("registered", case.registered_on, None, f"Registrerat som {case.dnr}")
@@ -165,13 +168,34 @@ def case_path(case: Case, motion: Motion | None) -> list[Step]:
         dated.append((document.date, 1, Step("document", document.date, None, label + unit)))
     paragraphs = list(case_paragraphs(case))
     parties = parties_by_meeting(p.meeting for p in paragraphs)
+    drafts_of: dict[int, bool] = {}  # body id → may the user read its drafts (asked once)
     for paragraph in paragraphs:
         day = paragraph.meeting.date
+        label = f"{paragraph.body.name} {day:%Y-%m-%d} § {paragraph.number}"
+        if is_draft(paragraph):
+            if paragraph.body_id not in drafts_of:
+                drafts_of[paragraph.body_id] = user is not None and may_see_draft(
+                    user, paragraph.body
+                )
+            if not drafts_of[paragraph.body_id]:
+                step = Step(
+                    "paragraph",
+                    day,
+                    paragraph.body,
+                    f"{label} {paragraph.title}",
+                    url=paragraph.get_absolute_url(),
+                    details=(
+                        f"På föredragningslistan till sammanträdet {day:%Y-%m-%d}; "
+                        "paragrafen publiceras när sammanträdet har hållits.",
+                    ),
+                )
+                dated.append((day, 2, step))
+                continue
         step = Step(
             "paragraph",
             day,
             paragraph.body,
-            f"{paragraph.body.name} {day:%Y-%m-%d} § {paragraph.number}",
+            label,
             url=paragraph.get_absolute_url(),
             text=paragraph_text(paragraph, parties[paragraph.meeting_id]),
         )

@@ -14,6 +14,7 @@ from .models import Case
 def home(request: HttpRequest) -> HttpResponse:
     latest = (
         Paragraph.objects.public()
+        .published()
         .justerade()
         .select_related("meeting__body", "body", "case")
         .order_by("-meeting__date", "-number")[:8]
@@ -69,7 +70,8 @@ def case_detail(request: HttpRequest, slug: str) -> HttpResponse:
         case = selectors.case_with_file(slug)
     except Case.DoesNotExist:
         raise Http404("Det finns inget ärende med det diarienumret.") from None
-    if case.is_secret and not may_see_secret(request.user):
+    # A secret case: its responsible body's nämndsekreterare and members read it, as staff do.
+    if case.is_secret and not may_see_secret(request.user, case.responsible_body):
         return render(request, "motions/case_secret.html", {"case": case})
     motion = selectors.motion_of(case)
     state = selectors.motion_state(motion, selectors.bodies_by_id()) if motion else None
@@ -81,7 +83,7 @@ def case_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "case": case,
             "motion": motion,
             "state": state,
-            "path": selectors.case_path(case, motion),
+            "path": selectors.case_path(case, motion, user=request.user),
             "progress": selectors.progress(state.stage) if state else [],
             "deadline_days": selectors.deadline_days(motion, today) if motion else None,
             **clerk_views.case_actions(request, case),

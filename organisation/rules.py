@@ -91,6 +91,9 @@ rules.add_perm("decisions.expediera", is_secretary)
 rules.add_perm(
     "decisions.view_confidential", rules.is_active & (is_secretary_of_body | is_member_of_body)
 )
+# The content of a planned meeting's paragraphs (drafts). The same people as for confidential
+# paragraphs today; a permission of its own so that the two can part later.
+rules.add_perm("decisions.view_draft", rules.is_active & (is_secretary_of_body | is_member_of_body))
 rules.add_perm("motions.register_case", rules.is_active & is_registrator_of)
 
 

@@ -5,7 +5,9 @@ person has. Sentences come from ``decisions.prose``, so they read as the protoco
 
 Secrecy: ``include_secret`` is ``decisions.access.may_see_secret(user)``. Without it, paragraphs
 that are secret (or belong to a secret case) are left out altogether: a yrkande, a reservation
-or a vote is the content of the paragraph, so not even its number is listed here.
+or a vote is the content of the paragraph, so not even its number is listed here. Drafts — the
+paragraphs of a meeting not yet held — are left out for everyone: these pages list many bodies'
+paragraphs, and a draft's content is public only once its meeting has been held.
 """
 
 import datetime
@@ -58,7 +60,10 @@ def find_party(slug: str) -> Party | None:
 
 
 def visible_paragraphs(include_secret: bool) -> QuerySet[Paragraph]:
-    return Paragraph.objects.all() if include_secret else Paragraph.objects.public()
+    """Paragraphs these pages may list: never a draft (a planned meeting's paragraph), for
+    nobody; secret ones only with ``include_secret``."""
+    paragraphs = Paragraph.objects.published()
+    return paragraphs if include_secret else paragraphs.public()
 
 
 def _paragraphs_for_prose(

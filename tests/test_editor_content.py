@@ -420,9 +420,19 @@ def test_decide_motion_refusals(kf, ks):
     )
     refused("Välj ett av utfallen.", content.decide_motion, paragraph=kf, outcome="kanske")
     assert snapshot(kf) == before
-    later = ParagraphFactory(
+    planned = ParagraphFactory(
         meeting=MeetingFactory(body=kf.body, date=D(2022, 6, 14)), number=90, case=kf.case
     )
+    refused(
+        "Fullmäktige har inte sammanträtt än; ange utfallet när sammanträdet är markerat som "
+        "genomfört.",
+        content.decide_motion,
+        paragraph=planned,
+        outcome="avslagen",
+    )
+    assert snapshot(kf) == before
+    Meeting.objects.filter(pk=planned.meeting_id).update(status=Meeting.Status.HELD)
+    later = Paragraph.objects.get(pk=planned.pk)
     content.decide_motion(paragraph=later, outcome="avslagen")
     before = snapshot(kf)
     refused(

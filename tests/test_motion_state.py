@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from decisions.models import Proposal
+from decisions.models import Meeting, Proposal
 from motions.models import Motion, Referral, Stage, add_years, overdue_cutoff
 from organisation.models import Body
 
@@ -56,6 +56,9 @@ def test_the_path_of_a_motion():
     Proposal.objects.create(paragraph=ks_paragraph, to_body=kf, position=1)
     to_ks.answered_by_paragraph = ks_paragraph
     to_ks.save()
+    # Until KS has met, its paragraph is a draft and proposes nothing in public.
+    assert state(motion)[0] != Stage.PROPOSED
+    Meeting.objects.filter(pk=ks_paragraph.meeting_id).update(status=Meeting.Status.HELD)
     assert state(motion) == (Stage.PROPOSED, "KF", D(2022, 3, 8))
 
     kf_paragraph = ParagraphFactory(

@@ -98,7 +98,9 @@ def test_unknown_person_or_party_is_a_swedish_404(client, demo, url):
 def test_votes_show_the_question_and_the_answer(client, demo):
     # A later, not yet justerad KS paragraph: a justerad one cannot get a vote afterwards.
     ks, son = Body.objects.get(code="KS"), Body.objects.get(code="SON")
-    paragraph = ParagraphFactory(meeting=MeetingFactory(body=ks, date=datetime.date(2022, 4, 5)))
+    paragraph = ParagraphFactory(
+        meeting=MeetingFactory(body=ks, date=datetime.date(2022, 4, 5), status="genomfort")
+    )
     hovenberg = person("Rebecka Hovenberg")
     own = YrkandeFactory(paragraph=paragraph, position=1, target="motion")
     krutzen = YrkandeFactory(paragraph=paragraph, position=2, target="forslag", target_body=son)
@@ -219,7 +221,9 @@ def grow(who: Person, party: Party, ks: Body, count: int, start: int) -> None:
     for i in range(start, start + count):
         day = datetime.date(2000, 1, 1) + datetime.timedelta(days=i)
         paragraph = ParagraphFactory(
-            meeting=MeetingFactory(body=ks, date=day), number=i + 1, case=CaseFactory()
+            meeting=MeetingFactory(body=ks, date=day, status="genomfort"),
+            number=i + 1,
+            case=CaseFactory(),
         )
         opponent = MembershipFactory(body=ks, party=other_party).person
         own = YrkandeFactory(paragraph=paragraph, position=1, outcome=Yrkande.Outcome.DEFEATED)

@@ -13,12 +13,15 @@ from django.contrib.auth.models import User
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
-from decisions.models import DecisionPoint, Paragraph, Proposal, ProposalPoint
+from decisions.models import DecisionPoint, Meeting, Paragraph, Proposal, ProposalPoint
 from motions import search_backend
 from motions.models import AttSats, Case
 from organisation.models import Body
 
 from .factories import BodyFactory, MeetingFactory, MotionFactory, ParagraphFactory
+
+# A planned meeting's paragraphs are drafts, never searched: the factories' meetings are held.
+HELD = Meeting.Status.HELD
 
 postgresql_only = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="Svensk fulltextsökning finns bara i PostgreSQL."
@@ -98,11 +101,11 @@ def test_snippets_mark_the_matches(client, demo):
 
 
 def test_a_paragraph_matches_through_its_decision_and_proposal_points(client, demo):
-    with_decision = ParagraphFactory(title="Beslut om parker")
+    with_decision = ParagraphFactory(title="Beslut om parker", meeting__status=HELD)
     DecisionPoint.objects.create(
         paragraph=with_decision, position=1, text="Kvarnbäcksparken rustas upp."
     )
-    with_proposal = ParagraphFactory(title="Förslag om parker")
+    with_proposal = ParagraphFactory(title="Förslag om parker", meeting__status=HELD)
     proposal = Proposal.objects.create(
         paragraph=with_proposal, to_body=Body.objects.get(code="KF"), position=1
     )
@@ -143,6 +146,7 @@ def test_the_query_is_escaped(client, demo):
 
 def test_stored_text_is_escaped_and_only_mark_is_added(client, demo):
     paragraph = ParagraphFactory(
+        meeting__status=HELD,
         title="Skolskjuts",
         arende_text='Skolskjutsen <b onclick="x()">Ekängen</b> <script>steal()</script> ändras.',
     )
@@ -249,7 +253,9 @@ def add_matching_paragraphs(count: int, word: str = "Områdesteam") -> list[Para
     body = BodyFactory(code="TN", slug="tn", name="Tekniska nämnden")
     paragraphs = []
     for n in range(count):
-        meeting = MeetingFactory(body=body, date=datetime.date(2021, 1, 1) + datetime.timedelta(n))
+        meeting = MeetingFactory(
+            body=body, date=datetime.date(2021, 1, 1) + datetime.timedelta(n), status=HELD
+        )
         paragraph = ParagraphFactory(
             meeting=meeting,
             title=f"Uppföljning {n}",
@@ -319,7 +325,7 @@ def test_a_query_that_cannot_be_searched_runs_no_query(client, demo):
 @fallback_only
 def test_the_fallback_matches_parts_of_words_but_does_not_stem(client, demo):
     assert "/organ/ks/2022/59/" in result_links(get(client, "områdesbas"))
-    paragraph = ParagraphFactory(title="Svar på motioner om parker")
+    paragraph = ParagraphFactory(title="Svar på motioner om parker", meeting__status=HELD)
     assert paragraph.get_absolute_url() not in result_links(get(client, "motionen"))
     assert paragraph.get_absolute_url() in result_links(get(client, "motion"))
 
@@ -330,6 +336,7 @@ def test_the_fallback_matches_parts_of_words_but_does_not_stem(client, demo):
 @postgresql_only
 def test_motionen_finds_other_forms_of_the_word(client, demo):
     paragraph = ParagraphFactory(
+        meeting__status=HELD,
         title="Svar på motioner om parker",
         arende_text="Två motioner har kommit in. En motion gäller Kvarnbäcksparken.",
     )
@@ -341,7 +348,9 @@ def test_motionen_finds_other_forms_of_the_word(client, demo):
 
 @postgresql_only
 def test_atgard_finds_atgarder(client, demo):
-    paragraph = ParagraphFactory(title="Åtgärder för bättre luft", arende_text="")
+    paragraph = ParagraphFactory(
+        title="Åtgärder för bättre luft", arende_text="", meeting__status=HELD
+    )
     response = get(client, "åtgärd")
     assert paragraph.get_absolute_url() in result_links(response)
     assert "/organ/ks/2022/59/" in result_links(response)  # "åtgärder" in the seed's ärende

@@ -26,6 +26,7 @@ from ..models import (
     BasisDocument,
     DecisionPoint,
     Jav,
+    Meeting,
     Paragraph,
     Proposal,
     ProposalPoint,
@@ -645,6 +646,16 @@ def check_decide_motion(*, paragraph: Paragraph, outcome: str) -> Motion:
         raise ServiceError({"outcome": "Paragrafens ärende är inte en motion."}, code="no_motion")
     if outcome and outcome not in Motion.Outcome.values:
         raise ServiceError({"outcome": "Välj ett av utfallen."}, code="outcome")
+    if outcome and paragraph.meeting.status == Meeting.Status.PLANNED:
+        # Before the meeting is held its paragraphs are drafts (docs/decisions/0011-roles.md);
+        # the motion's public status must not say "avgjord" on a draft.
+        raise ServiceError(
+            {
+                "outcome": "Fullmäktige har inte sammanträtt än; ange utfallet när sammanträdet "
+                "är markerat som genomfört."
+            },
+            code="planned",
+        )
     if motion.decided_by_id and motion.decided_by_id != paragraph.pk:
         decided_by = Paragraph.objects.select_related("meeting", "body").get(
             pk=motion.decided_by_id
