@@ -14,9 +14,10 @@ from decisions.models import Meeting
 from decisions.services import ServiceError
 from motions.models import AttSats, Case, Motion, Motionar, Referral, Registry
 from motions.services import register_case, register_motion
-from organisation.models import Body, ClerkAssignment, Party, Person
+from organisation.models import Body, Party, Person
 
 from .factories import MeetingFactory
+from .roles import registrator, secretary
 
 D = datetime.date
 LOGIN = "/konto/logga-in/"
@@ -25,28 +26,6 @@ MOTION_URL = "/arbetsyta/motioner/ny/"
 
 
 # --- Helpers ---------------------------------------------------------------------------------
-
-
-def registrator(code: str, username: str | None = None) -> User:
-    user = User.objects.create_user(username or f"reg-{code.lower()}", password="x")
-    ClerkAssignment.objects.create(
-        user=user,
-        role=ClerkAssignment.Role.REGISTRATOR,
-        registry=Registry.objects.get(code=code),
-        starts_on=D(2019, 1, 1),
-    )
-    return user
-
-
-def secretary(code: str, username: str | None = None) -> User:
-    user = User.objects.create_user(username or f"sekr-{code.lower()}", password="x")
-    ClerkAssignment.objects.create(
-        user=user,
-        role=ClerkAssignment.Role.SECRETARY,
-        body=Body.objects.get(code=code),
-        starts_on=D(2019, 1, 1),
-    )
-    return user
 
 
 def person(name: str) -> Person:

@@ -35,7 +35,8 @@ from .factories import (
     ParagraphFactory,
     PersonFactory,
 )
-from .test_roles import LOGIN, secretary
+from .roles import secretary
+from .test_roles import LOGIN
 
 D = datetime.date
 DAY = D(2022, 4, 5)

@@ -22,9 +22,10 @@ from motions.services import (
     register_case,
     send_referral,
 )
-from organisation.models import Account, Body, ClerkAssignment, Membership, Party, Person
+from organisation.models import Account, Body, Membership, Party, Person
 
 from .factories import MeetingFactory, ParagraphFactory
+from .roles import secretary
 
 D = datetime.date
 LOGIN = "/konto/logga-in/"
@@ -32,17 +33,6 @@ YTTRANDE = Referral.Purpose.OPINION
 
 
 # --- Helpers ---------------------------------------------------------------------------------
-
-
-def secretary(code: str, username: str | None = None) -> User:
-    user = User.objects.create_user(username or f"sekr-{code.lower()}", password="x")
-    ClerkAssignment.objects.create(
-        user=user,
-        role=ClerkAssignment.Role.SECRETARY,
-        body=Body.objects.get(code=code),
-        starts_on=D(2019, 1, 1),
-    )
-    return user
 
 
 def body(code: str) -> Body:

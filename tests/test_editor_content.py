@@ -9,7 +9,6 @@ decides the motion.
 import datetime
 
 import pytest
-from django.contrib.auth.models import User
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -36,9 +35,10 @@ from decisions.services import FINAL_MESSAGE, ServiceError, justera_immediately
 from decisions.services import paragraph_content as content
 from motions.demo.data import MP_ANSWER, MP_TITLE, MP_TS_ARENDE, TILLSTYRKS_SON
 from motions.models import Case, Document, Motion
-from organisation.models import Body, ClerkAssignment, Person
+from organisation.models import Body, Person
 
 from .factories import MeetingFactory, ParagraphFactory, PersonFactory, YrkandeFactory
+from .roles import secretary
 
 D = datetime.date
 LOGIN = "/konto/logga-in/"
@@ -46,17 +46,6 @@ MP_DNR = "KS 2019-295"
 EDITOR = "/arbetsyta/organ/ks/2022/70/"
 KF_EDITOR = "/arbetsyta/organ/kf/2022/80/"
 HTMX = {"HTTP_HX_REQUEST": "true"}
-
-
-def secretary(code: str, username: str | None = None) -> User:
-    user = User.objects.create_user(username or f"sekr-{code.lower()}", password="x")
-    ClerkAssignment.objects.create(
-        user=user,
-        role=ClerkAssignment.Role.SECRETARY,
-        body=Body.objects.get(code=code),
-        starts_on=D(2019, 1, 1),
-    )
-    return user
 
 
 def person(name: str) -> Person:

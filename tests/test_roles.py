@@ -11,13 +11,13 @@ import datetime
 import pytest
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 
 from decisions.models import Correction, Justering, Meeting, MeetingAdjuster, Paragraph, Recipient
 from motions.models import Registry
-from organisation.models import Account, Body, ClerkAssignment, Membership, Party, Person
+from organisation.models import Body, ClerkAssignment, Person
 
 from .factories import MeetingFactory, ParagraphFactory, PersonFactory
+from .roles import account_for, member_today, secretary
 
 D = datetime.date
 LOGIN = "/konto/logga-in/"
@@ -32,37 +32,6 @@ PARAGRAPH_ROUTES = [
 ]
 ROUTES = MEETING_ROUTES + PARAGRAPH_ROUTES
 ids = [name for name, _ in ROUTES]
-
-
-def secretary(code: str, username: str | None = None, **dates) -> User:
-    user = User.objects.create_user(username or f"sekr-{code.lower()}", password="x")
-    ClerkAssignment.objects.create(
-        user=user,
-        role=ClerkAssignment.Role.SECRETARY,
-        body=Body.objects.get(code=code),
-        starts_on=dates.get("starts_on", D(2019, 1, 1)),
-        ends_on=dates.get("ends_on"),
-    )
-    return user
-
-
-def account_for(person: Person, username: str) -> User:
-    user = User.objects.create_user(username, password="x")
-    Account.objects.create(user=user, person=person)
-    return user
-
-
-def member_today(code: str, username: str) -> User:
-    """A förtroendevald with a seat in the body today (the demo's terms ended in 2022)."""
-    person = PersonFactory()
-    Membership.objects.create(
-        person=person,
-        body=Body.objects.get(code=code),
-        role=Membership.Role.MEMBER,
-        party=Party.objects.first(),
-        starts_on=timezone.localdate() - datetime.timedelta(days=30),
-    )
-    return account_for(person, username)
 
 
 def state() -> tuple:

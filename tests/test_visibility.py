@@ -27,10 +27,11 @@ from decisions.services.debate import add_reservation, save_yrkande
 from decisions.services.meetings import Presence, add_paragraph, create_meeting, set_attendance
 from decisions.services.paragraph_content import add_decision_point
 from motions.models import Case
-from organisation.models import Account, Body, ClerkAssignment, Membership, Party, Person
+from organisation.models import Account, Body, Membership, Party, Person
 from organisation.templatetags.people import party_url, person_url
 
 from .factories import CaseFactory, PersonFactory
+from .roles import secretary
 from .text import visible_text
 
 D = datetime.date
@@ -72,17 +73,6 @@ def member(code: str, username: str) -> User:
     person = PersonFactory()
     seat_today(person, code)
     return login_for(person, username)
-
-
-def secretary(code: str, username: str) -> User:
-    user = User.objects.create_user(username, password="x")
-    ClerkAssignment.objects.create(
-        user=user,
-        role=ClerkAssignment.Role.SECRETARY,
-        body=Body.objects.get(code=code),
-        starts_on=D(2019, 1, 1),
-    )
-    return user
 
 
 # --- The draft ---------------------------------------------------------------------------------

@@ -7,26 +7,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from decisions.models import Meeting
-from motions.models import Referral, Registry
-from organisation.models import Body, ClerkAssignment
+from motions.models import Referral
+from organisation.models import Body
 
 from .factories import MeetingFactory
-from .test_roles import member_today, secretary
+from .roles import member_today, registrator, secretary
 from .text import visible_text
 
 URL = "/arbetsyta/"
 D = datetime.date
-
-
-def registrator(code: str) -> User:
-    user = User.objects.create_user(f"reg-{code.lower()}", password="x")
-    ClerkAssignment.objects.create(
-        user=user,
-        role=ClerkAssignment.Role.REGISTRATOR,
-        registry=Registry.objects.get(code=code),
-        starts_on=D(2019, 1, 1),
-    )
-    return user
 
 
 def test_anonymous_users_are_sent_to_log_in(client, demo):
