@@ -97,5 +97,7 @@ def paragraph_detail(request: HttpRequest, body: str, year: int, number: int) ->
             "text": paragraph_text(paragraph),
             "may_correct": request.user.has_perm("decisions.correct_paragraph", paragraph),
             "may_expediera": request.user.has_perm("decisions.expediera", paragraph),
+            "may_edit": paragraph.status == Paragraph.Status.OJUSTERAD
+            and request.user.has_perm("decisions.edit_paragraph", paragraph),
         },
     )

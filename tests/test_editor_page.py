@@ -81,3 +81,15 @@ def test_the_editor_runs_as_many_queries_for_30_serving_as_for_10(client, demo):
             meeting=world.paragraph.meeting, kind=Attendance.Kind.MEMBER, person=PersonFactory()
         )
     assert count() == ten
+
+
+def test_the_paragraph_page_leads_its_clerk_to_the_editor_until_justering(client, demo):
+    world = build_clerk_world()
+    page = f"/organ/ks/{world.paragraph.year}/{world.paragraph.number}/"
+    link = f'href="{editor(world.paragraph)}">Redigera paragrafen</a>'
+    assert link not in client.get(page).content.decode()
+    client.force_login(world.son_secretary)
+    assert link not in client.get(page).content.decode()
+    client.force_login(world.secretary)
+    assert link in client.get(page).content.decode()
+    assert "Redigera paragrafen" not in client.get("/organ/ks/2022/59/").content.decode()
