@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
+from playwright.sync_api import Browser, ConsoleMessage, Page, Request, sync_playwright
 
 from .pages import DESKTOP
 
@@ -88,6 +88,12 @@ class Problems:
         elif message.type == "error":
             self.console_errors.append((text, url))
 
+    def on_request_failed(self, request: Request) -> None:
+        # ERR_ABORTED is the browser cancelling a request because the page navigated on (a
+        # favicon still loading when a form redirects), not a failure of the server.
+        if request.failure != "net::ERR_ABORTED":
+            self.http_errors.append(f"{request.url}: {request.failure}")
+
     def all(self, *, not_found: str = "") -> list[str]:
         """Every complaint. ``not_found``: the address of a page expected to answer 404, whose
         own 'Failed to load resource' is then no complaint (its CSS failing still would be)."""
@@ -113,10 +119,7 @@ def page(browser: Browser, problems: Problems) -> Iterator[Page]:
     tab = context.new_page()
     tab.on("console", problems.on_console)
     tab.on("pageerror", lambda error: problems.page_errors.append(str(error)))
-    tab.on(
-        "requestfailed",
-        lambda request: problems.http_errors.append(f"{request.url}: {request.failure}"),
-    )
+    tab.on("requestfailed", problems.on_request_failed)
     yield tab
     context.close()
 
