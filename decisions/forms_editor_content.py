@@ -12,6 +12,7 @@ from django import forms
 from motions.models import Document, Motion
 from organisation.models import Body, Person
 
+from .forms_clerk import PersonChoiceField
 from .models import Paragraph
 
 TEXTAREA = forms.Textarea(attrs={"rows": 2})
@@ -141,11 +142,6 @@ class RecipientForm(forms.Form):
     def __init__(self, *args, queryset, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["body"].queryset = queryset
-
-
-class PersonChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Person) -> str:
-        return obj.full_name
 
 
 class JavForm(forms.Form):

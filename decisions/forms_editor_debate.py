@@ -16,6 +16,7 @@ from django import forms
 
 from organisation.models import Body, Person
 
+from .forms_clerk import PersonChoiceField
 from .models import Ballot, Paragraph, Yrkande
 
 TEXTAREA = forms.Textarea(attrs={"rows": 2})
@@ -42,11 +43,6 @@ def _show(field: forms.Field, choices: Sequence[Choice], empty: str | None = Non
 
 def _ids(prefix: str) -> str:
     return f"debatt-{prefix}-%s"
-
-
-class PersonField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Person) -> str:
-        return obj.full_name
 
 
 class PeopleField(forms.ModelMultipleChoiceField):
@@ -97,7 +93,7 @@ class YrkandeForm(forms.Form):
         widget=TEXTAREA,
         help_text="Yrkandets egen formulering, t.ex. ”att beslutspunkt 1 ska lyda …”.",
     )
-    mover = PersonField(
+    mover = PersonChoiceField(
         label="Yrkande av",
         queryset=Person.objects.all(),
         error_messages={
@@ -260,7 +256,7 @@ class VoteForm(forms.Form):
 
 
 class ReservationForm(forms.Form):
-    person = PersonField(
+    person = PersonChoiceField(
         label="Vem reserverar sig",
         queryset=Person.objects.all(),
         error_messages={

@@ -115,6 +115,19 @@ def check_paragraph_editable(paragraph: Paragraph) -> None:
         raise ServiceError(FINAL_MESSAGE, code="justerad")
 
 
+def lock_paragraph(paragraph: Paragraph) -> Paragraph:
+    """The paragraph row, locked (``SELECT … FOR UPDATE``) for the rest of the transaction.
+
+    ``of=("self",)``: only the paragraph row; PostgreSQL refuses FOR UPDATE across the nullable
+    join to the case. Fetched fresh, so the caller checks the stored state, not a stale copy.
+    """
+    return (
+        Paragraph.objects.select_for_update(of=("self",))
+        .select_related("meeting__body", "body", "case")
+        .get(pk=paragraph.pk)
+    )
+
+
 def paragraph_id_of(part: models.Model) -> int | None:
     """The paragraph a part of a protocol belongs to (None for a document's proposal)."""
     match part:

@@ -36,7 +36,7 @@ from ..models import (
     YrkandeMember,
 )
 from ..selectors import serving_ids
-from . import ServiceError, check_paragraph_editable
+from . import ServiceError, check_paragraph_editable, lock_paragraph
 
 FORMAL_KINDS = (Yrkande.Kind.REFERRAL_BACK, Yrkande.Kind.POSTPONEMENT)
 """Yrkanden that the minority in fullmäktige may carry without a vote (KL 5 kap. 50 §)."""
@@ -114,11 +114,7 @@ def _check_belongs(paragraph: Paragraph, obj: Yrkande | Proposition | Reservatio
 
 def _lock(paragraph: Paragraph) -> Paragraph:
     """The paragraph row locked for this transaction; refused if it is justerad."""
-    locked = (
-        Paragraph.objects.select_for_update(of=("self",))
-        .select_related("meeting__body")
-        .get(pk=paragraph.pk)
-    )
+    locked = lock_paragraph(paragraph)
     check_paragraph_editable(locked)
     return locked
 

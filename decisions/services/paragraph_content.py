@@ -36,7 +36,7 @@ from ..models import (
     YrkandeMember,
 )
 from ..selectors import serving_ids
-from . import ServiceError, check_paragraph_editable, paragraph_id_of
+from . import ServiceError, check_paragraph_editable, lock_paragraph, paragraph_id_of
 
 MOVE_UP, MOVE_DOWN = "upp", "ned"
 
@@ -128,16 +128,6 @@ def officer_report(case: Case | None) -> Document | None:
 # --- Locking and belonging -------------------------------------------------------------------
 
 
-def _lock(paragraph: Paragraph) -> Paragraph:
-    # ``of=("self",)``: only the paragraph row; PostgreSQL refuses FOR UPDATE across the
-    # nullable join to the case.
-    return (
-        Paragraph.objects.select_for_update(of=("self",))
-        .select_related("meeting__body", "body", "case")
-        .get(pk=paragraph.pk)
-    )
-
-
 def _where(paragraph: Paragraph) -> str:
     return f"§ {paragraph.number}"
 
@@ -204,7 +194,7 @@ def check_update_arende(*, paragraph: Paragraph, title: str, arende_text: str) -
 @transaction.atomic
 def update_arende(*, paragraph: Paragraph, title: str, arende_text: str) -> Paragraph:
     """Set the paragraph's rubrik and ärende text. Locks the paragraph row."""
-    locked = _lock(paragraph)
+    locked = lock_paragraph(paragraph)
     check_update_arende(paragraph=locked, title=title, arende_text=arende_text)
     locked.title = title.strip()
     locked.arende_text = (arende_text or "").strip()
@@ -223,7 +213,7 @@ def check_add_decision_point(*, paragraph: Paragraph, text: str) -> None:
 @transaction.atomic
 def add_decision_point(*, paragraph: Paragraph, text: str) -> DecisionPoint:
     """Add a point last in the paragraph's decision. Locks the paragraph row."""
-    locked = _lock(paragraph)
+    locked = lock_paragraph(paragraph)
     check_add_decision_point(paragraph=locked, text=text)
     return DecisionPoint.objects.create(
         paragraph=locked,
@@ -245,7 +235,7 @@ def update_point(
     *, paragraph: Paragraph, point: DecisionPoint | ProposalPoint, text: str
 ) -> DecisionPoint | ProposalPoint:
     """Change the text of a decision point or a proposal's point. Locks the paragraph row."""
-    locked = _lock(paragraph)
+    locked = lock_paragraph(paragraph)
     check_update_point(paragraph=locked, point=point, text=text)
     point.text = text.strip()
     point.save(update_fields=["text"])
@@ -268,7 +258,7 @@ def delete_part(*, paragraph: Paragraph, part: Part) -> None:
 
     A proposal goes with its points.
     """
-    locked = _lock(paragraph)
+    locked = lock_paragraph(paragraph)
     check_delete_part(paragraph=locked, part=part)
     siblings = ORDERED.get(type(part))
     rest = siblings(part).exclude(pk=part.pk).order_by("position") if siblings else None
@@ -292,7 +282,7 @@ def move_part(*, paragraph: Paragraph, part: Part, direction: str) -> None:
 
     Locks the paragraph row.
     """
-    locked = _lock(paragraph)
+    locked = lock_paragraph(paragraph)
     check_move_part(paragraph=locked, part=part, direction=direction)
     rows = list(ORDERED[type(part)](part).order_by("position"))
     index = next(i for i, row in enumerate(rows) if row.pk == part.pk)
@@ -353,7 +343,7 @@ def check_set_quotes(*, paragraph: Paragraph, quotes: Paragraph | None) -> None:
 @transaction.atomic
 def set_quotes(*, paragraph: Paragraph, quotes: Paragraph | None) -> Paragraph:
     """Quote another body's decision in the same case (or none). Locks the paragraph row."""
-    locked = _lock(paragraph)
+    locked = lock_paragraph(paragraph)
     check_set_quotes(paragraph=locked, quotes=quotes)
     locked.quotes = quotes
     locked.save(update_fields=["quotes"])
@@ -416,7 +406,7 @@ def check_add_proposal(*, paragraph: Paragraph, to_body: Body | None) -> None:
 @transaction.atomic
 def add_proposal(*, paragraph: Paragraph, to_body: Body, points: Sequence[str] = ()) -> Proposal:
     """Add 'Förslag till <organets> beslut' with ``points``. Locks the paragraph row."""
-    locked = _lock(paragraph)
+    locked = lock_paragraph(paragraph)
     check_add_proposal(paragraph=locked, to_body=to_body)
     proposal = Proposal.objects.create(
         paragraph=locked, to_body=to_body, position=_next_position(locked.proposals.all())
@@ -446,7 +436,7 @@ def copy_proposal(*, paragraph: Paragraph, source: Proposal) -> Proposal:
     ``source`` is a tjänsteskrivelse's or another paragraph's proposal on the same case.
     Locks the paragraph row.
     """
-    locked = _lock(paragraph)
+    locked = lock_paragraph(paragraph)
     check_copy_proposal(paragraph=locked, source=source)
     return add_proposal(
         paragraph=locked,
@@ -464,7 +454,7 @@ def check_add_proposal_point(*, paragraph: Paragraph, proposal: Proposal, text: 
 @transaction.atomic
 def add_proposal_point(*, paragraph: Paragraph, proposal: Proposal, text: str) -> ProposalPoint:
     """Add a point last in one of the paragraph's proposals. Locks the paragraph row."""
-    locked = _lock(paragraph)
+    locked = lock_paragraph(paragraph)
     check_add_proposal_point(paragraph=locked, proposal=proposal, text=text)
     return ProposalPoint.objects.create(
         proposal=proposal, position=_next_position(proposal.points.all()), text=text.strip()
@@ -499,7 +489,7 @@ def check_add_basis(*, paragraph: Paragraph, document: Document | None, label: s
 def add_basis(*, paragraph: Paragraph, document: Document, label: str = "") -> BasisDocument:
     """Add a document of the case last in the beslutsunderlag, cited as ``label`` or, when
     that is empty, as ``default_citation`` gives. Locks the paragraph row."""
-    locked = _lock(paragraph)
+    locked = lock_paragraph(paragraph)
     check_add_basis(paragraph=locked, document=document, label=label)
     return BasisDocument.objects.create(
         paragraph=locked,
@@ -517,7 +507,7 @@ def check_update_basis(*, paragraph: Paragraph, item: BasisDocument, label: str)
 @transaction.atomic
 def update_basis(*, paragraph: Paragraph, item: BasisDocument, label: str) -> BasisDocument:
     """Change how a document is cited; empty gives the default citation. Locks the paragraph."""
-    locked = _lock(paragraph)
+    locked = lock_paragraph(paragraph)
     check_update_basis(paragraph=locked, item=item, label=label)
     item.label = (label or "").strip() or default_citation(item.document)
     item.save(update_fields=["label"])
@@ -534,7 +524,7 @@ def check_add_recipient(*, paragraph: Paragraph, body: Body | None, name: str) -
 def add_recipient(*, paragraph: Paragraph, body: Body | None, name: str = "") -> Recipient:
     """Add a line last in 'Beslutet skickas till': a body (named as the body unless ``name``
     says otherwise) or a free text such as 'Motionärerna'. Locks the paragraph row."""
-    locked = _lock(paragraph)
+    locked = lock_paragraph(paragraph)
     check_add_recipient(paragraph=locked, body=body, name=name)
     return Recipient.objects.create(
         paragraph=locked,
@@ -588,7 +578,7 @@ def add_jav(*, paragraph: Paragraph, person: Person, reason: str = "") -> Jav:
     Locks the paragraph row; the debate section's writes lock it too, so a ballot or yrkande
     cannot slip in between the check and the write.
     """
-    locked = _lock(paragraph)
+    locked = lock_paragraph(paragraph)
     check_add_jav(paragraph=locked, person=person, reason=reason)
     return Jav.objects.create(paragraph=locked, person=person, reason=(reason or "").strip())
 
@@ -619,7 +609,7 @@ def check_add_note(*, paragraph: Paragraph, persons: Sequence[Person], text: str
 @transaction.atomic
 def add_note(*, paragraph: Paragraph, persons: Sequence[Person], text: str) -> ProtocolNote:
     """Add a protokollsanteckning by ``persons`` last in the paragraph. Locks the paragraph."""
-    locked = _lock(paragraph)
+    locked = lock_paragraph(paragraph)
     persons = list(persons)
     check_add_note(paragraph=locked, persons=persons, text=text)
     note = ProtocolNote.objects.create(
@@ -674,7 +664,7 @@ def decide_motion(*, paragraph: Paragraph, outcome: str) -> Motion:
     The motion's stage (avgjord) is derived from ``decided_by``, so this is the only edit.
     Locks the paragraph row, then the motion row.
     """
-    locked = _lock(paragraph)
+    locked = lock_paragraph(paragraph)
     if locked.case_id:
         # Lock before checking, so the check reads the motion as no one else can change it.
         list(Motion.objects.select_for_update().filter(case_id=locked.case_id))
