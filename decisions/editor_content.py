@@ -22,6 +22,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from common.errors import ServiceError
 from motions.models import Case, Document, Motion
 from organisation.models import Body, Person
 
@@ -49,7 +50,6 @@ from .models import (
     Recipient,
 )
 from .protocol_views import _apply, login_required_first
-from .services import ServiceError
 from .services import paragraph_content as services
 
 # --- Forms, built the same way for the page and for a posted action ---------------------------

@@ -14,6 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
+from common.errors import ServiceError
 from organisation.models import Body, Membership, Person
 
 from . import meeting_selectors as ms
@@ -34,7 +35,6 @@ from .forms_meeting import (
 )
 from .models import Attendance, Meeting, Paragraph
 from .protocol_views import _apply, _date, login_required_first
-from .services import ServiceError
 from .services import meetings as services
 
 PERM = "decisions.prepare_meeting"

@@ -5,8 +5,8 @@ import datetime
 from django.db import transaction
 from django.db.models import Max
 
+from common.errors import ServiceError
 from decisions.models import Meeting, Paragraph
-from decisions.services import ServiceError
 from organisation.models import Body, Membership, Party, Person
 
 from .models import AttSats, Case, Document, Motion, Motionar, Referral, Registry

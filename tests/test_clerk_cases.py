@@ -10,8 +10,8 @@ import datetime
 import pytest
 from django.contrib.auth.models import User
 
+from common.errors import ServiceError
 from decisions.models import Meeting
-from decisions.services import ServiceError
 from motions.models import AttSats, Case, Motion, Motionar, Referral, Registry
 from motions.services import register_case, register_motion
 from organisation.models import Body, Party, Person

@@ -11,6 +11,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from common.errors import ServiceError
 from decisions.meeting_selectors import cases_ready_for, quorum_report, quorum_rows
 from decisions.models import (
     Attendance,
@@ -21,7 +22,6 @@ from decisions.models import (
     Paragraph,
     Proposal,
 )
-from decisions.services import ServiceError
 from decisions.services import meetings as services
 from decisions.services.meetings import Other, Presence, Substitution
 from motions.models import Document, Referral

@@ -12,8 +12,8 @@ from django.contrib.auth.models import User
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from common.errors import ServiceError
 from decisions.models import Meeting, Paragraph
-from decisions.services import ServiceError
 from motions.models import Case, Document, Referral, Registry
 from motions.selectors import today
 from motions.services import (

@@ -13,11 +13,11 @@ from django.db import transaction
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from common.errors import ServiceError
 from decisions import rules
 from decisions.models import Attendance, Ballot, Jav, Meeting, Vote, Yrkande
 from decisions.protocol import paragraph_text
 from decisions.selectors import abstainers, paragraphs_with_parts, participant_ids, serving_ids
-from decisions.services import ServiceError
 from decisions.services import debate as services
 from organisation.models import Body
 

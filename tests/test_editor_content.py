@@ -13,6 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from common.errors import ServiceError
 from decisions.models import (
     Attendance,
     Ballot,
@@ -31,7 +32,7 @@ from decisions.models import (
     Vote,
     YrkandeMember,
 )
-from decisions.services import FINAL_MESSAGE, ServiceError, justera_immediately
+from decisions.services import FINAL_MESSAGE, justera_immediately
 from decisions.services import paragraph_content as content
 from motions.demo.data import MP_ANSWER, MP_TITLE, MP_TS_ARENDE, TILLSTYRKS_SON
 from motions.models import Case, Document, Motion

@@ -12,6 +12,7 @@ import re
 import pytest
 from django.contrib.auth.models import User
 
+from common.errors import ServiceError
 from decisions.models import (
     Attendance,
     Ballot,
@@ -27,7 +28,7 @@ from decisions.models import (
 )
 from decisions.protocol import paragraph_text
 from decisions.selectors import paragraphs_with_parts
-from decisions.services import FINAL_MESSAGE, ServiceError
+from decisions.services import FINAL_MESSAGE
 from decisions.services import debate as services
 from motions.demo import data
 from organisation.models import Body, ClerkAssignment, Person

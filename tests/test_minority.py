@@ -8,11 +8,11 @@ import datetime
 
 import pytest
 
+from common.errors import ServiceError
 from decisions import prose, rules
 from decisions.models import Attendance, Jav, Meeting, Paragraph, Yrkande
 from decisions.protocol import paragraph_text
 from decisions.selectors import paragraphs_with_parts
-from decisions.services import ServiceError
 from decisions.services import debate as services
 from organisation.models import Body
 

@@ -15,11 +15,11 @@ import datetime
 from collections.abc import Iterable
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
+from common.errors import ServiceError
 from organisation.models import Person
 
 from .. import extracts, rules
@@ -51,13 +51,6 @@ NOTICE_DAYS = 2
 """The notice of justering is to be posted within two days of justering (KL 8 kap. 12 §)."""
 
 FINAL_MESSAGE = "Paragrafen är justerad och kan inte ändras; gör en rättelse."
-
-
-class ServiceError(ValidationError):
-    """A write refused for a reason the user can act on; the message is Swedish.
-
-    A ``ValidationError``, so a form can show it beside a field (``form.add_error``).
-    """
 
 
 # --- Derived flags ---------------------------------------------------------------------------

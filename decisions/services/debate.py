@@ -20,6 +20,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max, Q
 
+from common.errors import ServiceError
 from organisation.models import Body, Person
 
 from .. import rules
@@ -36,7 +37,7 @@ from ..models import (
     YrkandeMember,
 )
 from ..selectors import serving_ids
-from . import ServiceError, check_paragraph_editable, lock_paragraph
+from . import check_paragraph_editable, lock_paragraph
 
 FORMAL_KINDS = (Yrkande.Kind.REFERRAL_BACK, Yrkande.Kind.POSTPONEMENT)
 """Yrkanden that the minority in fullmäktige may carry without a vote (KL 5 kap. 50 §)."""

@@ -20,13 +20,13 @@ from django.db.models import Max
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
+from common.errors import ServiceError
 from motions.models import Case
 from organisation.models import Body, Person
 
 from .. import meeting_selectors as ms
 from .. import prose
 from ..models import Attendance, Meeting, MeetingAdjuster, Paragraph
-from . import ServiceError
 
 JUSTERAT_MESSAGE = "Protokollet är justerat; sammanträdet kan inte ändras längre."
 

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 
 from django.db import models, transaction
 
+from common.errors import ServiceError
 from motions.models import Case, Document, Motion
 from organisation.models import Body, Person
 
@@ -36,7 +37,7 @@ from ..models import (
     YrkandeMember,
 )
 from ..selectors import serving_ids
-from . import ServiceError, check_paragraph_editable, lock_paragraph, paragraph_id_of
+from . import check_paragraph_editable, lock_paragraph, paragraph_id_of
 
 MOVE_UP, MOVE_DOWN = "upp", "ned"
 
