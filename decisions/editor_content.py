@@ -23,6 +23,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from common.errors import ServiceError
+from common.views import login_required_first
 from motions.models import Case, Document, Motion
 from organisation.models import Body, Person
 
@@ -49,7 +50,7 @@ from .models import (
     ProtocolNote,
     Recipient,
 )
-from .protocol_views import _apply, login_required_first
+from .protocol_views import _apply
 from .services import paragraph_content as services
 
 # --- Forms, built the same way for the page and for a posted action ---------------------------

@@ -15,6 +15,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from common.errors import ServiceError
+from common.views import login_required_first
 from organisation.models import Body
 
 from . import editor_content, editor_views, prose, selectors
@@ -32,7 +33,7 @@ from .forms_editor_debate import (
 )
 from .models import Paragraph, Proposal, Proposition, Reservation, Yrkande
 from .protocol import link_yrkanden, vote_of
-from .protocol_views import _apply, login_required_first
+from .protocol_views import _apply
 from .services import debate as services
 
 SECTION_ID = "debatt-sektion"

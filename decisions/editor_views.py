@@ -10,11 +10,13 @@ the section and the preview of the paragraph as the protocol will print it.
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from common.views import login_required_first
+
 from . import editor_content, editor_debate, meeting_selectors, selectors
 from .access import may_see_secret
 from .models import Paragraph
 from .protocol import paragraph_text
-from .protocol_views import _require, login_required_first
+from .protocol_views import _require
 
 
 def editable_paragraph(request: HttpRequest, body: str, year: int, number: int) -> Paragraph:

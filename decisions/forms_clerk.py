@@ -7,18 +7,11 @@ Only what the user types is checked here; the rules live in ``decisions.services
 from django import forms
 from django.utils import timezone
 
+from common.forms import DATE, DATETIME, DATETIME_FORMATS
+from organisation.forms import PersonChoiceField
 from organisation.models import Person
 
 from .models import Meeting, Recipient
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
-DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d %H.%M"]
-
-
-class PersonChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Person) -> str:
-        return obj.full_name
 
 
 class JusteraForm(forms.Form):

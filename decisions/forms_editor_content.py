@@ -10,9 +10,9 @@ a form can be forged.
 from django import forms
 
 from motions.models import Document, Motion
+from organisation.forms import PersonChoiceField
 from organisation.models import Body, Person
 
-from .forms_clerk import PersonChoiceField
 from .models import Paragraph
 
 TEXTAREA = forms.Textarea(attrs={"rows": 2})

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from django import forms
 
+from organisation.forms import PersonChoiceField
 from organisation.models import Body, Person
 
-from .forms_clerk import PersonChoiceField
 from .models import Ballot, Paragraph, Yrkande
 
 TEXTAREA = forms.Textarea(attrs={"rows": 2})

@@ -8,10 +8,10 @@ eller ersättare i …" — beside the field rather than a bare "invalid choice"
 
 from django import forms
 
+from common.forms import DATE
 from motions.models import Case
+from organisation.forms import PersonChoiceField
 from organisation.models import Membership, Person
-
-from .forms_clerk import DATE, PersonChoiceField
 
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 TIME_FORMATS = ["%H:%M", "%H.%M", "%H:%M:%S"]

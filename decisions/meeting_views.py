@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from common.errors import ServiceError
+from common.views import login_required_first
 from organisation.models import Body, Membership, Person
 
 from . import meeting_selectors as ms
@@ -34,7 +35,7 @@ from .forms_meeting import (
     SubstitutesForm,
 )
 from .models import Attendance, Meeting, Paragraph
-from .protocol_views import _apply, _date, login_required_first
+from .protocol_views import _apply, _date
 from .services import meetings as services
 
 PERM = "decisions.prepare_meeting"

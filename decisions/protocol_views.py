@@ -10,11 +10,8 @@ redirects with a message.
 """
 
 import datetime
-from collections.abc import Callable
-from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Prefetch
@@ -23,6 +20,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from common.views import login_required_first
 from organisation.rules import person_of
 
 from . import prose, rules, selectors, services
@@ -38,18 +36,6 @@ def _require(request: HttpRequest, perm: str, obj: Meeting | Paragraph) -> None:
     """Raise unless the user holds ``perm`` on ``obj``; the caller redirects anonymous users."""
     if not request.user.has_perm(perm, obj):
         raise PermissionDenied(f"Du har ingen roll som ger rätt att göra detta för {obj.body}.")
-
-
-def login_required_first(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Anonymous users go to the login page before anything is looked up."""
-
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        return view(request, *args, **kwargs)
-
-    return wrapped
 
 
 def _date(day: str) -> datetime.date:

@@ -19,8 +19,8 @@ from django.forms.utils import ErrorDict
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from common.views import login_required_first
 from decisions.access import may_see_secret
-from decisions.protocol_views import login_required_first
 from organisation.models import Body
 
 from . import selectors, services

@@ -7,8 +7,9 @@ Only what the user types is checked here; the rules live in ``motions.services``
 from django import forms
 from django.utils import timezone
 
-from decisions.forms_clerk import DATE, PersonChoiceField
+from common.forms import DATE
 from decisions.models import Meeting, Paragraph
+from organisation.forms import PersonChoiceField
 from organisation.models import Body, Party, Person
 
 from .models import Case, Document, Referral, Registry
