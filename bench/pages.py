@@ -192,7 +192,7 @@ def targets() -> list[Target]:
     person = None
     if signer is not None:
         try:
-            from organisation.templatetags.people import person_url
+            from portal.templatetags.people import person_url
 
             person = person_url(signer)
         except ImportError:

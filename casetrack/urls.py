@@ -8,7 +8,6 @@ admin.site.index_title = "Ärenden, sammanträden och beslut"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("konto/", include("organisation.account_urls")),
-    path("", include("motions.urls")),
+    path("", include("portal.urls")),
     path("", include("decisions.urls")),
-    path("", include("organisation.urls")),
 ]

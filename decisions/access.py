@@ -12,28 +12,13 @@ the public föredragningslista, its content does not. The same people see a draf
 bodies leave drafts out altogether (``Paragraph.objects.published()``).
 """
 
-from django.contrib.auth.models import AnonymousUser, User
-
-from organisation.models import Body
+from organisation.access import may_see_draft, may_see_secret
 
 from .models import Meeting, Paragraph
 
-
-def may_see_secret(user: User | AnonymousUser, body: Body | None = None) -> bool:
-    if user.is_active and user.is_staff:
-        return True
-    if body is None:
-        return False
-    return user.has_perm("decisions.view_confidential", body)
+__all__ = ["is_draft", "may_see_draft", "may_see_secret"]
 
 
 def is_draft(paragraph: Paragraph) -> bool:
     """A paragraph of a meeting not yet held: its content is not public."""
     return paragraph.meeting.status == Meeting.Status.PLANNED
-
-
-def may_see_draft(user: User | AnonymousUser, body: Body) -> bool:
-    """Whether ``user`` may read the content of ``body``'s planned meetings."""
-    if user.is_active and user.is_staff:
-        return True
-    return user.has_perm("decisions.view_draft", body)

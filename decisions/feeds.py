@@ -110,7 +110,7 @@ class LatestDecisionsFeed(ParagraphFeed):
         return "De senaste justerade paragraferna från alla organ."
 
     def link(self) -> str:
-        return reverse("motions:home")
+        return reverse("portal:home")
 
     def feed_url(self) -> str:
         return reverse("decisions:feed_all")

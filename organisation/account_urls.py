@@ -8,9 +8,9 @@ urlpatterns = [
     path(
         "logga-in/",
         auth_views.LoginView.as_view(
-            template_name="registration/login.html", next_page="motions:home"
+            template_name="registration/login.html", next_page="portal:home"
         ),
         name="login",
     ),
-    path("logga-ut/", auth_views.LogoutView.as_view(next_page="motions:home"), name="logout"),
+    path("logga-ut/", auth_views.LogoutView.as_view(next_page="portal:home"), name="logout"),
 ]

@@ -11,9 +11,11 @@ import pytest
 from django.contrib.auth.models import User
 
 from common.errors import ServiceError
+from decisions.cases import with_state
 from decisions.models import Meeting
+from decisions.services.casework import register_motion
 from motions.models import AttSats, Case, Motion, Motionar, Referral, Registry
-from motions.services import register_case, register_motion
+from motions.services import register_case
 from organisation.models import Body, Party, Person
 
 from .factories import MeetingFactory
@@ -111,7 +113,7 @@ def test_a_party_given_by_the_clerk_is_kept_and_no_referral_unless_asked(kf_meet
 
 def test_a_motion_not_yet_raised_is_registered_as_inkommen(kf_meeting):
     motion = register_motion(**motion_args(kf_meeting, raised_at=None, refer_to_board=False))
-    assert Motion.objects.with_state().get(pk=motion.pk).stage == "inkommen"
+    assert with_state(Motion.objects.all()).get(pk=motion.pk).stage == "inkommen"
 
 
 REFUSALS = [

@@ -14,14 +14,10 @@ from django.test.utils import CaptureQueriesContext
 
 from common.errors import ServiceError
 from decisions.models import Meeting, Paragraph
+from decisions.services.casework import answer_referral, check_answer_referral
 from motions.models import Case, Document, Referral, Registry
 from motions.selectors import today
-from motions.services import (
-    answer_referral,
-    check_answer_referral,
-    register_case,
-    send_referral,
-)
+from motions.services import register_case, send_referral
 from organisation.models import Account, Body, Membership, Party, Person
 
 from .factories import MeetingFactory, ParagraphFactory

@@ -1,7 +1,7 @@
 """``manage.py load_demo``: the seed facts, the sentences they yield, idempotency and refusal.
 
 Expected values are written out here from the seeds (../shared/seeds), not read from
-``motions.demo.data``, so a wrong transcription there makes these tests fail.
+``portal.demo.data``, so a wrong transcription there makes these tests fail.
 """
 
 import datetime

@@ -34,9 +34,9 @@ from decisions.models import (
 )
 from decisions.services import FINAL_MESSAGE, justera_immediately
 from decisions.services import paragraph_content as content
-from motions.demo.data import MP_ANSWER, MP_TITLE, MP_TS_ARENDE, TILLSTYRKS_SON
 from motions.models import Case, Document, Motion
 from organisation.models import Body, Person
+from portal.demo.data import MP_ANSWER, MP_TITLE, MP_TS_ARENDE, TILLSTYRKS_SON
 
 from .factories import MeetingFactory, ParagraphFactory, PersonFactory, YrkandeFactory
 from .roles import secretary

@@ -30,8 +30,8 @@ from decisions.protocol import paragraph_text
 from decisions.selectors import paragraphs_with_parts
 from decisions.services import FINAL_MESSAGE
 from decisions.services import debate as services
-from motions.demo import data
 from organisation.models import Body, ClerkAssignment, Person
+from portal.demo import data
 
 D = datetime.date
 BASE = "/arbetsyta/organ/ks/2022/61/"

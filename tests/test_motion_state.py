@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from decisions.cases import with_state
 from decisions.models import Meeting, Proposal
 from motions.models import Motion, Referral, Stage, add_years, overdue_cutoff
 from organisation.models import Body
@@ -16,7 +17,7 @@ D = datetime.date
 
 
 def state(motion: Motion) -> tuple[str, str | None, datetime.date]:
-    annotated = Motion.objects.with_state().get(pk=motion.pk)
+    annotated = with_state(Motion.objects.all()).get(pk=motion.pk)
     holder = Body.objects.get(pk=annotated.holder_id).code if annotated.holder_id else None
     return annotated.stage, holder, annotated.since
 

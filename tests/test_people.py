@@ -20,7 +20,7 @@ from decisions.models import (
 from motions.models import Case, Motionar
 from organisation.models import Body, Membership, Party, Person
 from organisation.selectors import members_by_body
-from organisation.templatetags.people import party_url, person_url
+from portal.templatetags.people import party_url, person_url
 
 from .factories import (
     BodyFactory,

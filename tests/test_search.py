@@ -14,9 +14,10 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from decisions.models import DecisionPoint, Meeting, Paragraph, Proposal, ProposalPoint
-from motions import search_backend
 from motions.models import AttSats, Case
 from organisation.models import Body
+from portal.search.postgres import PostgresSearch
+from portal.search.query import PAGE_SIZE, parse_query
 
 from .factories import BodyFactory, MeetingFactory, MotionFactory, ParagraphFactory
 
@@ -273,7 +274,7 @@ def test_results_are_paged(client, demo):
     first = get(client, "Områdesteam")
     total = int(re.search(r"(\d+) träffar för", text_of(first)).group(1))
     assert total == 1 + 4 + 45
-    assert len(result_links(first)) == search_backend.PAGE_SIZE
+    assert len(result_links(first)) == PAGE_SIZE
     assert 'rel="next" href="?q=Omr%C3%A5desteam&amp;page=2"' in html_of(first)
     pages = [result_links(get(client, "Områdesteam", page=n)) for n in (1, 2, 3)]
     seen = [url for page in pages for url in page]
@@ -407,7 +408,7 @@ def plan(queryset) -> str:
 
 @postgresql_only
 def test_the_search_queries_use_the_gin_indexes(demo):
-    search = search_backend.PostgresSearch(search_backend.parse_query("Områdesteam"))
+    search = PostgresSearch(parse_query("Områdesteam"))
     paragraph_plan = plan(search.paragraph_matches())
     for name in (
         "decisions_paragraph_search",

@@ -28,7 +28,7 @@ from decisions.services.meetings import Presence, add_paragraph, create_meeting,
 from decisions.services.paragraph_content import add_decision_point
 from motions.models import Case
 from organisation.models import Account, Body, Membership, Party, Person
-from organisation.templatetags.people import party_url, person_url
+from portal.templatetags.people import party_url, person_url
 
 from .factories import CaseFactory, PersonFactory
 from .roles import secretary
@@ -280,7 +280,7 @@ def test_the_case_page_shows_a_draft_by_title_and_meeting(client, draft):
 
 
 def search_links(client, word: str) -> str:
-    response = client.get(reverse("motions:search"), {"q": word})
+    response = client.get(reverse("portal:search"), {"q": word})
     assert response.status_code == 200
     return response.content.decode()
 
@@ -322,13 +322,13 @@ def test_feeds_and_the_start_page_carry_no_draft(client, draft):
     urls = [
         reverse("decisions:feed_all"),
         reverse("decisions:feed_body", args=["ks"]),
-        reverse("motions:case_feed", args=[draft.case.slug]),
-        reverse("motions:home"),
+        reverse("portal:case_feed", args=[draft.case.slug]),
+        reverse("portal:home"),
         reverse("decisions:body", args=["ks"]),
     ]
     for url in urls:
         assert paragraph_url(draft) not in client.get(url).content.decode(), url
-    for url in (reverse("motions:home"), reverse("decisions:body", args=["ks"])):
+    for url in (reverse("portal:home"), reverse("decisions:body", args=["ks"])):
         assert TITLE not in page(client, url), url
     hold(draft)
     for url in urls:
@@ -338,7 +338,7 @@ def test_feeds_and_the_start_page_carry_no_draft(client, draft):
 def test_feeds_carry_a_held_paragraph_only_once_justerad(client, draft):
     hold(draft)
     assert paragraph_url(draft) not in client.get(reverse("decisions:feed_all")).content.decode()
-    assert paragraph_url(draft) not in client.get(reverse("motions:home")).content.decode()
+    assert paragraph_url(draft) not in client.get(reverse("portal:home")).content.decode()
 
 
 # --- B. Confidential paragraphs and secret cases on one body's pages ---------------------------

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "organisation",
     "motions",
     "decisions",
+    "portal",
 ]
 
 MIDDLEWARE = [

@@ -1,6 +1,6 @@
 """GIN indexes for Swedish full-text search, on PostgreSQL only (docs/decisions/0007-search.md).
 
-Each expression is exactly what ``motions/search_backend.py`` queries: ``SearchVector(…,
+Each expression is exactly what ``portal/search/postgres.py`` queries: ``SearchVector(…,
 config="swedish")`` compiles to it. PostgreSQL uses an expression index only for an identical
 expression, so the two change together (``tests/test_search.py`` checks the plan with EXPLAIN).
 On SQLite there is no full-text search and this migration does nothing.

@@ -5,7 +5,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
-from motions.demo.loader import UNCHANGED, DemoConflict, load_demo
+from portal.demo.loader import load_demo
+from portal.demo.rows import UNCHANGED, DemoConflict
 
 
 class Command(BaseCommand):

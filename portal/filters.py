@@ -6,11 +6,11 @@ import django_filters as filters
 from django.db.models import Count, QuerySet
 from django.http import QueryDict
 
+from motions.models import Motion, Stage
+from motions.selectors import today
 from organisation.models import Body, Party, Person
 
-from .folding import contains_text
-from .models import Motion, Stage
-from .selectors import today
+from .search.folding import contains_text
 
 ORDERING = {
     "-vackt": ("-raised_at__date", "-case__year", "-case__serial"),

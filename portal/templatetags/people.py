@@ -16,10 +16,10 @@ register = template.Library()
 @register.filter
 def person_url(person: Person) -> str:
     """'/personer/12-ann-charlott-backman/'."""
-    return reverse("organisation:person", kwargs={"pk": person.pk, "slug": person_slug(person)})
+    return reverse("portal:person", kwargs={"pk": person.pk, "slug": person_slug(person)})
 
 
 @register.filter
 def party_url(party: Party) -> str:
     """'/partier/mp/'."""
-    return reverse("organisation:party", kwargs={"abbreviation": party_slug(party)})
+    return reverse("portal:party", kwargs={"abbreviation": party_slug(party)})

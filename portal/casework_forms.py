@@ -9,10 +9,9 @@ from django.utils import timezone
 
 from common.forms import DATE
 from decisions.models import Meeting, Paragraph
+from motions.models import Case, Document, Referral, Registry
 from organisation.forms import PersonChoiceField
 from organisation.models import Body, Party, Person
-
-from .models import Case, Document, Referral, Registry
 
 DATE_ERRORS = {"invalid": "Ange datumet som ÅÅÅÅ-MM-DD."}
 

@@ -20,11 +20,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from common.views import login_required_first
-from decisions.access import may_see_secret
+from decisions import cases
+from decisions.services import casework
+from motions import selectors, services
+from motions.models import Case, Referral, Registry
+from organisation.access import may_see_secret
 from organisation.models import Body
+from organisation.selectors import executive_board
 
-from . import selectors, services
-from .forms_clerk import (
+from .casework_forms import (
     AnswerForm,
     AttSatsFormSet,
     MotionForm,
@@ -32,7 +36,6 @@ from .forms_clerk import (
     RegisterCaseForm,
     SignerFormSet,
 )
-from .models import Case, Referral, Registry
 
 NO_REGISTRY = "Du är inte registrator för något diarium och kan inte registrera ärenden."
 NO_BODY = "Du är inte nämndsekreterare för något organ och kan inte skicka remisser."
@@ -126,7 +129,7 @@ def register_case_form(request: HttpRequest) -> HttpResponse:
             messages.success(request, f"Ärendet har registrerats med diarienummer {case.dnr}.")
             if case.is_secret and not may_see_secret(request.user, case.responsible_body):
                 # The case page would show this user only "Sekretessbelagt ärende".
-                return redirect("motions:register_case_form")
+                return redirect("portal:register_case_form")
             return redirect(case)
     return render(request, "motions/clerk/register_case.html", {"form": form}, status=_status(form))
 
@@ -167,7 +170,7 @@ def register_motion(request: HttpRequest) -> HttpResponse:
             if f"add-{prefix}" in data:
                 adding = prefix
                 data = _with_extra_row(data, prefix)
-    form = MotionForm(data, registries=registries, meetings=selectors.council_meetings())
+    form = MotionForm(data, registries=registries, meetings=cases.council_meetings())
     signer_set = SignerFormSet(data, prefix="signers")
     att_set = AttSatsFormSet(data, prefix="att")
     signer_errors: list[str] = []
@@ -186,7 +189,7 @@ def register_motion(request: HttpRequest) -> HttpResponse:
             signers, rows = _signers(signer_set)
             texts = [f.cleaned_data.get("text", "") for f in att_set.forms if f.cleaned_data]
             try:
-                motion = services.register_motion(
+                motion = casework.register_motion(
                     registry=cleaned["registry"],
                     title=cleaned["title"],
                     dated_on=cleaned["dated_on"],
@@ -208,7 +211,7 @@ def register_motion(request: HttpRequest) -> HttpResponse:
             else:
                 text = f"Motionen har registrerats med diarienummer {motion.case.dnr}."
                 if cleaned["refer_to_board"]:
-                    board = services.executive_board()
+                    board = executive_board()
                     text += f" Den är remitterad till {board.name_in_sentence} för beredning."
                 messages.success(request, text)
                 return redirect(motion.case)
@@ -324,12 +327,12 @@ def answer_referral(request: HttpRequest, pk: int) -> HttpResponse:
     _require(request, "motions.answer_referral", referral, referral.to_body)
     form = AnswerForm(
         request.POST or None,
-        paragraphs=selectors.answer_paragraphs(referral),
+        paragraphs=cases.answer_paragraphs(referral),
         documents=selectors.answer_documents(referral),
     )
     if request.method == "POST" and form.is_valid():
         try:
-            answered = services.answer_referral(referral=referral, **form.cleaned_data)
+            answered = casework.answer_referral(referral=referral, **form.cleaned_data)
         except ValidationError as exc:
             for error in _apply(form, exc):
                 form.add_error(None, error)
@@ -342,7 +345,7 @@ def answer_referral(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 how = answered.answered_by_document.title
             messages.success(request, f"Remissen i {referral.case.dnr} är besvarad genom {how}.")
-            return redirect("motions:incoming_referrals", body=referral.to_body.slug)
+            return redirect("portal:incoming_referrals", body=referral.to_body.slug)
     return render(
         request,
         "motions/clerk/answer_referral.html",

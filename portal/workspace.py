@@ -8,9 +8,8 @@ from django.db.models import Count, Q
 
 from decisions.models import Meeting
 from motions.models import Registry
-
-from .models import Body, ClerkAssignment, Membership
-from .rules import person_of
+from organisation.models import Body, ClerkAssignment, Membership
+from organisation.rules import person_of
 
 
 @dataclass

@@ -12,8 +12,10 @@ from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from . import selectors
-from .models import Motion, overdue_cutoff
+from motions import selectors as case_file
+from motions.models import Motion, overdue_cutoff
+
+from . import case_path as selectors
 
 
 @dataclass(frozen=True)
@@ -24,7 +26,7 @@ class ReportDate:
 
 def report_date(request: HttpRequest) -> ReportDate:
     raw = request.GET.get("datum", "").strip()
-    today = selectors.today()
+    today = case_file.today()
     if not raw:
         return ReportDate(today, "")
     try:

@@ -2,13 +2,15 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from decisions.access import may_see_secret
 from decisions.models import Paragraph
+from motions import selectors as case_file
+from motions.models import Case
+from organisation.access import may_see_secret
 from organisation.models import Body
 
-from . import clerk_views, selectors
+from . import case_path as selectors
+from .casework_views import case_actions
 from .filters import ORDERING, ORDERING_LABELS, MotionFilter, facets
-from .models import Case
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -67,7 +69,7 @@ def motion_list(request: HttpRequest) -> HttpResponse:
 
 def case_detail(request: HttpRequest, slug: str) -> HttpResponse:
     try:
-        case = selectors.case_with_file(slug)
+        case = case_file.case_with_file(slug)
     except Case.DoesNotExist:
         raise Http404("Det finns inget ärende med det diarienumret.") from None
     # A secret case: its responsible body's nämndsekreterare and members read it, as staff do.
@@ -75,7 +77,7 @@ def case_detail(request: HttpRequest, slug: str) -> HttpResponse:
         return render(request, "motions/case_secret.html", {"case": case})
     motion = selectors.motion_of(case)
     state = selectors.motion_state(motion, selectors.bodies_by_id()) if motion else None
-    today = selectors.today()
+    today = case_file.today()
     return render(
         request,
         "motions/case_detail.html",
@@ -86,7 +88,7 @@ def case_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "path": selectors.case_path(case, motion, user=request.user),
             "progress": selectors.progress(state.stage) if state else [],
             "deadline_days": selectors.deadline_days(motion, today) if motion else None,
-            **clerk_views.case_actions(request, case),
+            **case_actions(request, case),
         },
     )
 

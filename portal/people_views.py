@@ -5,17 +5,18 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from decisions.access import may_see_secret
+from organisation.access import may_see_secret
+from organisation.models import Person
+from organisation.selectors import find_party, party_slug, person_slug
 
-from . import selectors
-from .models import Person
+from . import people as selectors
 from .templatetags.people import party_url, person_url
 from .workspace import workspace_for
 
 
 def person_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     person = get_object_or_404(Person.objects.prefetch_related("aliases"), pk=pk)
-    if slug != selectors.person_slug(person):
+    if slug != person_slug(person):
         # The number finds the person; the name is for readers and may have changed.
         return redirect(person_url(person), permanent=True)
     secret = may_see_secret(request.user)
@@ -32,10 +33,10 @@ def person_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
 
 
 def party_detail(request: HttpRequest, abbreviation: str) -> HttpResponse:
-    party = selectors.find_party(abbreviation)
+    party = find_party(abbreviation)
     if party is None:
         raise Http404("Det finns inget parti med den förkortningen.")
-    if abbreviation != selectors.party_slug(party):
+    if abbreviation != party_slug(party):
         return redirect(party_url(party), permanent=True)
     secret = may_see_secret(request.user)
     return render(

@@ -10,8 +10,7 @@ from django.urls import reverse
 
 from decisions.feeds import FEED_ITEMS, ParagraphFeed, feed_paragraphs
 from decisions.models import Paragraph
-
-from .models import Case
+from motions.models import Case
 
 
 class CaseFeed(ParagraphFeed):
@@ -34,7 +33,7 @@ class CaseFeed(ParagraphFeed):
         return obj.get_absolute_url()
 
     def feed_url(self, obj: Case) -> str:
-        return reverse("motions:case_feed", kwargs={"slug": obj.slug})
+        return reverse("portal:case_feed", kwargs={"slug": obj.slug})
 
     def items(self, obj: Case) -> QuerySet[Paragraph]:
         return feed_paragraphs().filter(case=obj)[:FEED_ITEMS]

@@ -10,7 +10,7 @@ Everything the seeds do not say but a working demo needs is listed in ``ASSUMPTI
 list in step with the values below.
 
 People are referred to by full name, bodies by code, cases by Dnr, documents by a local key and
-paragraphs by (body code, year, number); ``motions.demo.loader`` resolves them.
+paragraphs by (body code, year, number); ``portal.demo.loader`` resolves them.
 """
 
 import datetime
