@@ -131,7 +131,9 @@ def register_case_form(request: HttpRequest) -> HttpResponse:
                 # The case page would show this user only "Sekretessbelagt ärende".
                 return redirect("portal:register_case_form")
             return redirect(case)
-    return render(request, "motions/clerk/register_case.html", {"form": form}, status=_status(form))
+    return render(
+        request, "portal/casework/register_case.html", {"form": form}, status=_status(form)
+    )
 
 
 # --- Registering a motion --------------------------------------------------------------------
@@ -179,8 +181,8 @@ def register_motion(request: HttpRequest) -> HttpResponse:
         # "Lägg till rad": the form again with one more row, as typed; nothing checked or saved.
         _quiet(form, signer_set, att_set)
         context = _motion_context(form, signer_set, att_set, [], [])
-        template = "motions/clerk/_motion_form.html" if request.htmx else None
-        return render(request, template or "motions/clerk/register_motion.html", context)
+        template = "portal/casework/_motion_form.html" if request.htmx else None
+        return render(request, template or "portal/casework/register_motion.html", context)
     if data is not None:
         valid = form.is_valid() & signer_set.is_valid() & att_set.is_valid()
         if valid:
@@ -218,7 +220,7 @@ def register_motion(request: HttpRequest) -> HttpResponse:
     context = _motion_context(form, signer_set, att_set, signer_errors, att_errors)
     invalid = _status(form, signer_set, att_set) == 400 or signer_errors or att_errors
     return render(
-        request, "motions/clerk/register_motion.html", context, status=400 if invalid else 200
+        request, "portal/casework/register_motion.html", context, status=400 if invalid else 200
     )
 
 
@@ -262,7 +264,7 @@ def refer_case(request: HttpRequest, slug: str) -> HttpResponse:
             return redirect(case)
     return render(
         request,
-        "motions/clerk/refer_case.html",
+        "portal/casework/refer_case.html",
         {"case": case, "title": _case_title(request, case), "form": form},
         status=_status(form),
     )
@@ -296,7 +298,7 @@ def incoming_referrals(request: HttpRequest, body: str) -> HttpResponse:
         "unanswered": [_row(r, today, secret_ok) for r in unanswered],
         "answered": [_row(r, today, secret_ok) for r in answered],
     }
-    return render(request, "motions/clerk/incoming_referrals.html", context)
+    return render(request, "portal/casework/incoming_referrals.html", context)
 
 
 def _row(referral: Referral, today, secret_ok: bool) -> dict:
@@ -348,7 +350,7 @@ def answer_referral(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("portal:incoming_referrals", body=referral.to_body.slug)
     return render(
         request,
-        "motions/clerk/answer_referral.html",
+        "portal/casework/answer_referral.html",
         {
             "referral": referral,
             "title": _case_title(request, referral.case),

@@ -22,7 +22,7 @@ def person_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     secret = may_see_secret(request.user)
     return render(
         request,
-        "organisation/person_detail.html",
+        "portal/person_detail.html",
         {
             "person": person,
             "record": selectors.person_record(person, include_secret=secret),
@@ -41,7 +41,7 @@ def party_detail(request: HttpRequest, abbreviation: str) -> HttpResponse:
     secret = may_see_secret(request.user)
     return render(
         request,
-        "organisation/party_detail.html",
+        "portal/party_detail.html",
         {
             "party": party,
             "record": selectors.party_record(party, on=timezone.localdate(), include_secret=secret),
@@ -55,6 +55,6 @@ def workspace(request: HttpRequest) -> HttpResponse:
     """Min arbetsyta: the start page of a clerk or förtroendevald, built from their roles."""
     return render(
         request,
-        "organisation/workspace.html",
+        "portal/workspace.html",
         {"workspace": workspace_for(request.user, timezone.localdate())},
     )

@@ -60,9 +60,7 @@ def report_rows(day: datetime.date) -> list[ReportRow]:
 def unanswered(request: HttpRequest) -> HttpResponse:
     date = report_date(request)
     template = (
-        "motions/unanswered_print.html"
-        if request.GET.get("utskrift")
-        else "motions/unanswered.html"
+        "portal/unanswered_print.html" if request.GET.get("utskrift") else "portal/unanswered.html"
     )
     return render(
         request,

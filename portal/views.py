@@ -23,7 +23,7 @@ def home(request: HttpRequest) -> HttpResponse:
     )
     return render(
         request,
-        "motions/home.html",
+        "portal/home.html",
         {
             "motions": selectors.motion_rows(selectors.motions_for_register()[:5]),
             "latest": latest,
@@ -54,7 +54,7 @@ def motion_list(request: HttpRequest) -> HttpResponse:
     page = paginator.get_page(request.GET.get("sida"))
     return render(
         request,
-        "motions/motion_list.html",
+        "portal/motion_list.html",
         {
             "filterset": filterset,
             "rows": selectors.motion_rows(page.object_list),
@@ -74,13 +74,13 @@ def case_detail(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404("Det finns inget ärende med det diarienumret.") from None
     # A secret case: its responsible body's nämndsekreterare and members read it, as staff do.
     if case.is_secret and not may_see_secret(request.user, case.responsible_body):
-        return render(request, "motions/case_secret.html", {"case": case})
+        return render(request, "portal/case_secret.html", {"case": case})
     motion = selectors.motion_of(case)
     state = selectors.motion_state(motion, selectors.bodies_by_id()) if motion else None
     today = case_file.today()
     return render(
         request,
-        "motions/case_detail.html",
+        "portal/case_detail.html",
         {
             "case": case,
             "motion": motion,
@@ -94,4 +94,4 @@ def case_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def about_status(request: HttpRequest) -> HttpResponse:
-    return render(request, "motions/about_status.html")
+    return render(request, "portal/about_status.html")

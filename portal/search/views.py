@@ -18,7 +18,7 @@ def search(request: HttpRequest) -> HttpResponse:
     results = run_search(query, request.GET.get("page")) if query.words else None
     return render(
         request,
-        "motions/search.html",
+        "portal/search.html",
         {
             "query": query,
             "results": results,
