@@ -6,6 +6,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from common.errors import ServiceError
+from common.text import iso_day
 from organisation.models import Body
 
 from .models import Case, Referral, Registry
@@ -53,10 +54,6 @@ def register_case(
 # --- Motions ----------------------------------------------------------------------------------
 
 
-def _day(day: datetime.date) -> str:
-    return f"{day:%Y-%m-%d}"
-
-
 # --- Referrals (remisser) ---------------------------------------------------------------------
 
 
@@ -72,7 +69,7 @@ def check_send_referral(
     """Raise ``ServiceError`` unless ``from_body`` may send ``case`` to ``to_body``; reads only."""
     errors: dict[str, str] = {}
     if case.closed_on:
-        errors["case"] = f"Ärendet avslutades {_day(case.closed_on)} och kan inte remitteras."
+        errors["case"] = f"Ärendet avslutades {iso_day(case.closed_on)} och kan inte remitteras."
     if from_body.pk == to_body.pk:
         errors["to_body"] = "En remiss går till ett annat organ än avsändaren."
     else:
@@ -85,16 +82,18 @@ def check_send_referral(
         if open_referral is not None:
             errors["to_body"] = (
                 f"Ärendet är redan remitterat till {to_body.name_in_sentence} "
-                f"({_day(open_referral.sent_on)}) och remissen är inte besvarad."
+                f"({iso_day(open_referral.sent_on)}) och remissen är inte besvarad."
             )
     if purpose not in Referral.Purpose.values:
         errors["purpose"] = "Välj om remissen gäller beredning eller yttrande."
     if sent_on < case.registered_on:
         errors["sent_on"] = (
-            f"Remissen kan inte skickas före ärendet registrerades ({_day(case.registered_on)})."
+            f"Remissen kan inte skickas före ärendet registrerades ({iso_day(case.registered_on)})."
         )
     if due_on is not None and due_on < sent_on:
-        errors["due_on"] = f"Svarsdatum kan inte ligga före remissen skickades ({_day(sent_on)})."
+        errors["due_on"] = (
+            f"Svarsdatum kan inte ligga före remissen skickades ({iso_day(sent_on)})."
+        )
     if errors:
         raise ServiceError(errors)
 

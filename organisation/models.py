@@ -11,6 +11,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
+from common.text import genitive, in_sentence
+
 
 class Administration(models.Model):
     """A förvaltning (or similar unit, e.g. Leanlink) that serves bodies and writes reports."""
@@ -87,16 +89,16 @@ class Body(models.Model):
     @property
     def genitive(self) -> str:
         """'Kommunstyrelsens', 'Social- och omsorgsnämndens' — as in 'Kommunstyrelsens beslut'."""
-        return self.name if self.name.endswith(("s", "x", "z")) else f"{self.name}s"
+        return genitive(self.name)
 
     @property
     def name_in_sentence(self) -> str:
         """'kommunstyrelsen' — the name inside running text, where Swedish writes it lowercase."""
-        return self.name[:1].lower() + self.name[1:]
+        return in_sentence(self.name)
 
     @property
     def genitive_in_sentence(self) -> str:
-        return self.genitive[:1].lower() + self.genitive[1:]
+        return in_sentence(self.genitive)
 
     def clean(self) -> None:
         if self.parent_id and self.parent_id == self.pk:
@@ -139,8 +141,7 @@ class Person(models.Model):
     @property
     def genitive(self) -> str:
         """'Annika Krutzéns' — as in 'Annika Krutzéns (M) yrkande'."""
-        name = self.full_name
-        return name if name.endswith(("s", "x", "z")) else f"{name}s"
+        return genitive(self.full_name)
 
 
 class PersonAlias(models.Model):

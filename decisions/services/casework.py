@@ -10,16 +10,13 @@ import datetime
 from django.db import transaction
 
 from common.errors import ServiceError
+from common.text import iso_day
 from motions.models import AttSats, Case, Document, Motion, Motionar, Referral, Registry
 from motions.services import register_case, send_referral
 from organisation.models import Body, Party, Person
 from organisation.selectors import council, council_seats, executive_board
 
 from ..models import Meeting, Paragraph
-
-
-def _day(day: datetime.date) -> str:
-    return f"{day:%Y-%m-%d}"
 
 
 def check_register_motion(
@@ -51,7 +48,7 @@ def check_register_motion(
     if registered_on < dated_on:
         refuse(
             "registered_on",
-            f"Motionen kan inte registreras före det datum den är daterad ({_day(dated_on)}).",
+            f"Motionen kan inte registreras före det datum den är daterad ({iso_day(dated_on)}).",
         )
     kf = council()
     if raised_at is not None:
@@ -60,7 +57,7 @@ def check_register_motion(
         elif raised_at.date < dated_on:
             refuse(
                 "raised_at",
-                f"Motionen kan inte väckas före det datum den är daterad ({_day(dated_on)}).",
+                f"Motionen kan inte väckas före det datum den är daterad ({iso_day(dated_on)}).",
             )
     if refer_to_board:
         if raised_at is None:
@@ -71,7 +68,7 @@ def check_register_motion(
         elif raised_at.date < registered_on:
             refuse(
                 "refer_to_board",
-                f"Remissen kan inte skickas före ärendet registrerades ({_day(registered_on)}).",
+                f"Remissen kan inte skickas före ärendet registrerades ({iso_day(registered_on)}).",
             )
         if executive_board() is None:
             refuse("refer_to_board", "Det finns ingen kommunstyrelse att remittera till.")
@@ -94,7 +91,7 @@ def check_register_motion(
             refuse(
                 "signers",
                 f"{person.full_name} är inte ledamot eller ersättare i {council_name} "
-                f"{_day(dated_on)}.",
+                f"{iso_day(dated_on)}.",
                 row,
             )
             continue
@@ -188,7 +185,7 @@ def check_answer_referral(
         raise ServiceError({"document": "Ange en paragraf eller en handling, inte båda."})
     if referral.answered_by_paragraph_id or referral.answered_by_document_id:
         raise ServiceError(
-            {"__all__": f"Remissen är redan besvarad ({_day(referral.answered_on)})."}
+            {"__all__": f"Remissen är redan besvarad ({iso_day(referral.answered_on)})."}
         )
     to_body = referral.to_body
     if paragraph is not None:
@@ -209,7 +206,7 @@ def check_answer_referral(
     if day < referral.sent_on:
         field = "paragraph" if paragraph is not None else "document"
         raise ServiceError(
-            {field: f"Svaret kan inte vara daterat före remissen ({_day(referral.sent_on)})."}
+            {field: f"Svaret kan inte vara daterat före remissen ({iso_day(referral.sent_on)})."}
         )
 
 
