@@ -235,9 +235,12 @@ def test_changelist_search_answers(admin_client, protocol, model, term):
 
 def test_paragraphs_are_found_by_number_title_and_dnr(admin_client, protocol):
     url = _url(Paragraph, "changelist")
+    # Within the protocol's body: the demo's KS has a § 59 "… svar på motion" too.
+    board = {"body__id__exact": protocol["board"].pk}
     for term in ["59", "Svar på", protocol["case"].dnr]:
-        assert admin_client.get(url, {"q": term}).context["cl"].result_count == 1
-    assert admin_client.get(url, {"q": "60"}).context["cl"].result_count == 0
+        found = admin_client.get(url, {"q": term, **board}).context["cl"]
+        assert list(found.result_list) == [protocol["paragraph"]]
+    assert admin_client.get(url, {"q": "60", **board}).context["cl"].result_count == 0
 
 
 def test_people_bodies_cases_paragraphs_and_meetings_are_chosen_by_autocomplete(rf, admin_user):
@@ -272,20 +275,26 @@ def test_people_bodies_cases_paragraphs_and_meetings_are_chosen_by_autocomplete(
 
 def test_motions_past_the_one_year_rule_can_be_listed(admin_client, protocol):
     url = _url(Motion, "changelist")
-    assert admin_client.get(url, {"arsgrans": "passerad"}).context["cl"].result_count == 1
-    assert admin_client.get(url, {"arsgrans": "inom"}).context["cl"].result_count == 0
+    # The protocol's motion, found by its Dnr among the demo's.
+    dnr = {"q": protocol["case"].dnr}
+    passed = admin_client.get(url, {"arsgrans": "passerad", **dnr}).context["cl"]
+    assert [m.case for m in passed.result_list] == [protocol["case"]]
+    assert admin_client.get(url, {"arsgrans": "inom", **dnr}).context["cl"].result_count == 0
 
 
 def test_unanswered_referrals_can_be_listed(admin_client, protocol):
     url = _url(Referral, "changelist")
-    assert admin_client.get(url, {"besvarad": "ja"}).context["cl"].result_count == 1
-    assert admin_client.get(url, {"besvarad": "nej"}).context["cl"].result_count == 0
+    # The protocol's referral, to its board, among the demo's.
+    board = {"to_body__id__exact": protocol["board"].pk}
+    answered = admin_client.get(url, {"besvarad": "ja", **board}).context["cl"]
+    assert [r.case for r in answered.result_list] == [protocol["case"]]
+    assert admin_client.get(url, {"besvarad": "nej", **board}).context["cl"].result_count == 0
 
 
 @pytest.mark.parametrize("model", REGISTERED, ids=lambda m: m._meta.label)
 def test_saving_an_unchanged_change_form_is_accepted(admin_client, protocol, model):
     """Every change form and its inlines round-trip: the existing data passes its own rules."""
-    obj = model.objects.first()
+    obj = model.objects.order_by("-pk").first()  # the protocol's row, not a justerad demo row
     url = _url(model, "change", obj.pk)
     response = admin_client.post(url, form_data(admin_client.get(url)))
     assert response.status_code == 302, errors_of(response)
@@ -321,12 +330,13 @@ def test_changelist_queries_do_not_grow_with_rows(admin_client, db):
             counts[model._meta.label] = len(context.captured_queries)
         return counts
 
+    paragraphs, cases = Paragraph.objects.count(), Case.objects.count()
     for i in range(3):
         build_protocol(i)
     few = queries_per_changelist()
     for i in range(3, 30):
         build_protocol(i)
-    assert Paragraph.objects.count() == 30 and Case.objects.count() == 30
+    assert Paragraph.objects.count() == paragraphs + 30 and Case.objects.count() == cases + 30
     many = queries_per_changelist()
     grown = {label: (few[label], many[label]) for label in few if many[label] > few[label]}
     assert grown == {}
@@ -443,7 +453,7 @@ def test_reservation_on_a_new_paragraph_is_checked_against_attendance(admin_clie
 
     assert response.status_code == 200
     assert "deltog inte" in errors_of(response)
-    assert not Paragraph.objects.filter(number=60).exists()
+    assert not Paragraph.objects.filter(meeting=meeting, number=60).exists()
 
 
 def test_reservation_by_a_serving_member_is_accepted(admin_client, protocol):

@@ -508,7 +508,7 @@ def test_refuses_a_case_with_another_title_and_changes_nothing(demo):
     assert snapshot() == before
 
 
-def test_refuses_a_body_named_differently(db):
+def test_refuses_a_body_named_differently(empty_database):
     Body.objects.create(code="KS", slug="ks", name="Styrelsen", kind=Body.Kind.EXECUTIVE_BOARD)
     before = snapshot()
     with pytest.raises(CommandError) as excinfo:
@@ -520,7 +520,7 @@ def test_refuses_a_body_named_differently(db):
     assert snapshot() == before
 
 
-def test_a_late_conflict_undoes_everything_written_before_it(db):
+def test_a_late_conflict_undoes_everything_written_before_it(empty_database):
     # Bodies, people, cases and motions come before the KS meeting: all must be rolled back.
     administration = Administration.objects.create(name="Kommunledningsförvaltningen")
     ks = Body.objects.create(

@@ -30,7 +30,7 @@ def test_refused_without_debug(demo):
 
 
 @override_settings(DEBUG=True)
-def test_refused_without_the_demo_data(db):
+def test_refused_without_the_demo_data(empty_database):
     with pytest.raises(CommandError, match=r"kör först manage\.py load_demo"):
         call_command("demo_accounts", verbosity=0)
     assert not User.objects.exists()

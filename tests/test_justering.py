@@ -47,14 +47,14 @@ def test_the_last_approval_makes_the_protocol_justerat(meeting, django_capture_o
             services.approve_protocol(meeting=meeting, person=first, at=at(D(2022, 3, 15)))
         meeting.refresh_from_db()
         assert meeting.status == Meeting.Status.HELD
-        assert not Paragraph.objects.justerade().exists()
+        assert not Paragraph.objects.justerade().filter(meeting=meeting).exists()
         schedule.assert_not_called()
         with django_capture_on_commit_callbacks(execute=True):
             services.approve_protocol(meeting=meeting, person=second, at=at(D(2022, 3, 15), 11))
     meeting.refresh_from_db()
     assert meeting.status == Meeting.Status.JUSTERAT
     assert meeting.justering_on == D(2022, 3, 15)
-    roles = dict(Justering.objects.values_list("person_id", "role"))
+    roles = dict(Justering.objects.filter(meeting=meeting).values_list("person_id", "role"))
     assert roles == {chair.pk: "ordforande", first.pk: "justerare", second.pk: "justerare"}
     paragraphs = list(meeting.paragraphs.all())
     assert {p.status for p in paragraphs} == {Paragraph.Status.JUSTERAD}

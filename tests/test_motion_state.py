@@ -24,35 +24,36 @@ def state(motion: Motion) -> tuple[str, str | None, datetime.date]:
 
 @pytest.mark.django_db
 def test_the_path_of_a_motion():
+    # The demo's path three years later, on days when the demo's bodies have no meeting.
     kf = BodyFactory(code="KF", kind=Body.Kind.COUNCIL, name="Kommunfullmäktige")
     ks = BodyFactory(code="KS", kind=Body.Kind.EXECUTIVE_BOARD, name="Kommunstyrelsen")
     son = BodyFactory(code="SON", name="Social- och omsorgsnämnden")
-    motion = MotionFactory(dated_on=D(2019, 3, 21))
-    assert state(motion) == (Stage.RECEIVED, None, D(2019, 3, 21))
+    motion = MotionFactory(dated_on=D(2022, 3, 21))
+    assert state(motion) == (Stage.RECEIVED, None, D(2022, 3, 21))
 
-    motion.raised_at = MeetingFactory(body=kf, date=D(2019, 4, 23))
+    motion.raised_at = MeetingFactory(body=kf, date=D(2022, 4, 23))
     motion.save()
-    assert state(motion) == (Stage.RAISED, "KF", D(2019, 4, 23))
+    assert state(motion) == (Stage.RAISED, "KF", D(2022, 4, 23))
 
     to_ks = Referral.objects.create(
-        case=motion.case, from_body=kf, to_body=ks, purpose="beredning", sent_on=D(2019, 4, 23)
+        case=motion.case, from_body=kf, to_body=ks, purpose="beredning", sent_on=D(2022, 4, 23)
     )
-    assert state(motion) == (Stage.REFERRED, "KS", D(2019, 4, 23))
+    assert state(motion) == (Stage.REFERRED, "KS", D(2022, 4, 23))
 
     to_son = Referral.objects.create(
-        case=motion.case, from_body=ks, to_body=son, purpose="yttrande", sent_on=D(2019, 4, 26)
+        case=motion.case, from_body=ks, to_body=son, purpose="yttrande", sent_on=D(2022, 4, 26)
     )
-    assert state(motion) == (Stage.REFERRED, "SON", D(2019, 4, 26))
+    assert state(motion) == (Stage.REFERRED, "SON", D(2022, 4, 26))
 
     son_paragraph = ParagraphFactory(
-        meeting=MeetingFactory(body=son, date=D(2022, 2, 16)), case=motion.case, number=2
+        meeting=MeetingFactory(body=son, date=D(2025, 2, 16)), case=motion.case, number=2
     )
     to_son.answered_by_paragraph = son_paragraph
     to_son.save()
-    assert state(motion) == (Stage.OPINION_GIVEN, "KS", D(2022, 2, 16))
+    assert state(motion) == (Stage.OPINION_GIVEN, "KS", D(2025, 2, 16))
 
     ks_paragraph = ParagraphFactory(
-        meeting=MeetingFactory(body=ks, date=D(2022, 3, 8)), case=motion.case, number=59
+        meeting=MeetingFactory(body=ks, date=D(2025, 3, 8)), case=motion.case, number=59
     )
     Proposal.objects.create(paragraph=ks_paragraph, to_body=kf, position=1)
     to_ks.answered_by_paragraph = ks_paragraph
@@ -60,26 +61,26 @@ def test_the_path_of_a_motion():
     # Until KS has met, its paragraph is a draft and proposes nothing in public.
     assert state(motion)[0] != Stage.PROPOSED
     Meeting.objects.filter(pk=ks_paragraph.meeting_id).update(status=Meeting.Status.HELD)
-    assert state(motion) == (Stage.PROPOSED, "KF", D(2022, 3, 8))
+    assert state(motion) == (Stage.PROPOSED, "KF", D(2025, 3, 8))
 
     kf_paragraph = ParagraphFactory(
-        meeting=MeetingFactory(body=kf, date=D(2022, 4, 25)), case=motion.case, number=80
+        meeting=MeetingFactory(body=kf, date=D(2025, 4, 25)), case=motion.case, number=80
     )
     motion.outcome, motion.decided_by = Motion.Outcome.ANSWERED, kf_paragraph
     motion.save()
-    assert state(motion) == (Stage.DECIDED, None, D(2022, 4, 25))
+    assert state(motion) == (Stage.DECIDED, None, D(2025, 4, 25))
 
 
 @pytest.mark.django_db
 def test_a_secret_paragraph_does_not_move_the_public_state():
     kf = BodyFactory(code="KF", kind=Body.Kind.COUNCIL, name="Kommunfullmäktige")
     ks = BodyFactory(code="KS", kind=Body.Kind.EXECUTIVE_BOARD, name="Kommunstyrelsen")
-    motion = MotionFactory(raised_at=MeetingFactory(body=kf, date=D(2022, 1, 20)))
+    motion = MotionFactory(raised_at=MeetingFactory(body=kf, date=D(2025, 1, 20)))
     Referral.objects.create(
-        case=motion.case, from_body=kf, to_body=ks, purpose="beredning", sent_on=D(2022, 1, 20)
+        case=motion.case, from_body=kf, to_body=ks, purpose="beredning", sent_on=D(2025, 1, 20)
     )
     secret = ParagraphFactory(
-        meeting=MeetingFactory(body=ks, date=D(2022, 3, 8)), case=motion.case, is_secret=True
+        meeting=MeetingFactory(body=ks, date=D(2025, 3, 8)), case=motion.case, is_secret=True
     )
     Proposal.objects.create(paragraph=secret, to_body=kf, position=1)
     assert state(motion)[0] == Stage.REFERRED
@@ -92,8 +93,8 @@ def test_overdue_filter_matches_is_overdue_on_the_boundary():
     for today in (D(2021, 2, 28), D(2021, 3, 1)):
         listed = Motion.objects.overdue(today).filter(pk=motion.pk).exists()
         assert listed is motion.is_overdue(today), today
-    assert not Motion.objects.overdue(D(2021, 2, 28)).exists()
-    assert Motion.objects.overdue(D(2021, 3, 1)).exists()
+    assert not Motion.objects.overdue(D(2021, 2, 28)).filter(pk=motion.pk).exists()
+    assert Motion.objects.overdue(D(2021, 3, 1)).filter(pk=motion.pk).exists()
 
 
 @given(st.dates(min_value=D(2001, 1, 1), max_value=D(2060, 12, 31)), st.integers(0, 800))

@@ -10,8 +10,10 @@ Two things make Django and Playwright share one process:
   calls, and Django then refuses ORM calls from that thread (``SynchronousOnlyOperation``).
   ``DJANGO_ALLOW_ASYNC_UNSAFE`` is set while Playwright runs — only for this package; it is
   restored, and Playwright stopped, when the package's last test has run.
-- ``live_server`` serves from other threads, so the demo is loaded with ``transactional_db``
-  (committed, visible to the server) rather than ``db`` (a transaction only the test sees).
+- ``live_server`` serves from other threads, so these tests use ``transactional_db``: the demo
+  is committed (by ``django_db_setup`` in ``tests/conftest.py``, and again after each of these
+  tests, since pytest-django empties the database after a transactional test) and visible to
+  the server, rather than inside a transaction only the test sees.
   On SQLite the test database is in memory and pytest-django hands the server thread the same
   connection; on PostgreSQL the server's connections see the committed rows.
 """
@@ -22,9 +24,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import Browser, ConsoleMessage, Page, Request, sync_playwright
 
+from ..conftest import demo_is_loaded
 from .pages import DESKTOP
 
 CHROMIUM = Path(os.environ.get("CASETRACK_CHROMIUM", "/usr/bin/chromium"))
@@ -127,5 +129,5 @@ def page(browser: Browser, problems: Problems) -> Iterator[Page]:
 @pytest.fixture
 def live_demo(transactional_db, live_server):
     """The live server, with the demo committed where its threads can read it."""
-    call_command("load_demo", verbosity=0)
+    assert demo_is_loaded(), "the demo must be committed before a live-server test"
     return live_server
