@@ -10,6 +10,8 @@ pytest-django empties the database after each of them. pytest-django runs them a
 again before any database test that finds it flushed away.
 """
 
+import sqlite3
+
 import pytest
 from django.apps import apps
 from django.core.management import call_command
@@ -17,11 +19,34 @@ from django.core.management.color import no_style
 from django.db import connection
 from pytest_django.plugin import blocking_manager_key
 
-_state = {"flushed": False}
+_state: dict = {"flushed": False, "snapshot": None}
 
 
 def load_demo() -> None:
     call_command("load_demo", verbosity=0)
+
+
+def _sqlite_in_memory() -> bool:
+    return connection.vendor == "sqlite" and connection.is_in_memory_db()
+
+
+def _snapshot() -> None:
+    """SQLite's test database is in memory: keep a copy of it with the demo loaded, so that
+    after a transactional test it is copied back in milliseconds instead of loaded anew."""
+    if _sqlite_in_memory():
+        connection.ensure_connection()
+        copy = sqlite3.connect(":memory:", check_same_thread=False)
+        connection.connection.backup(copy)
+        _state["snapshot"] = copy
+
+
+def _restore() -> None:
+    snapshot = _state["snapshot"]
+    if snapshot is not None and _sqlite_in_memory():
+        connection.ensure_connection()
+        snapshot.backup(connection.connection)
+    else:
+        load_demo()
 
 
 def demo_is_loaded() -> bool:
@@ -34,6 +59,7 @@ def demo_is_loaded() -> bool:
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         load_demo()
+        _snapshot()
 
 
 def _is_transactional(item: pytest.Item) -> bool:
@@ -56,7 +82,8 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
     if _state["flushed"] and _uses_db(item):
         with item.config.stash[blocking_manager_key].unblock():
             if not demo_is_loaded():
-                load_demo()
+                _restore()
+            assert demo_is_loaded()
         _state["flushed"] = False
 
 
