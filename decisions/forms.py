@@ -9,7 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 
-from . import rules
+from . import law
 from .models import Ballot, Jav, Paragraph, Proposition, PropositionAlternative, Vote, Yrkande
 from .selectors import serving_ids
 
@@ -73,7 +73,7 @@ class VoteAdminForm(forms.ModelForm):
         # BallotFormSet needs the result as typed, and sees only the instance; leave it there
         # only when all three numbers are valid, so a typing error is not reported twice.
         self.instance.stated_tally = (
-            rules.Tally(*counts) if all(c is not None for c in counts) else None
+            law.Tally(*counts) if all(c is not None for c in counts) else None
         )
         return cleaned
 
@@ -85,7 +85,7 @@ class VoteAdminForm(forms.ModelForm):
         if self.instance.pk is None or "yes_count" not in self._errors:
             return
         saved_answers = list(self.instance.ballots.values_list("answer", flat=True))
-        stale = rules.tally_mismatch(self.instance.tally, saved_answers) if saved_answers else None
+        stale = law.tally_mismatch(self.instance.tally, saved_answers) if saved_answers else None
         if stale is None:
             return
         remaining = [
@@ -110,7 +110,7 @@ class BallotFormSet(forms.BaseInlineFormSet):
         if not (complete and answers and stated is not None):
             # No roll call recorded, or errors already shown elsewhere: nothing to compare.
             return
-        message = rules.tally_mismatch(stated, answers)
+        message = law.tally_mismatch(stated, answers)
         if message:
             raise ValidationError(message, code="tally_mismatch")
 

@@ -15,7 +15,7 @@ from django.db.models.functions import Coalesce
 from motions.models import Case, Referral
 from organisation.models import Membership
 
-from . import prose, rules
+from . import law, prose
 from .models import Attendance, Jav, Meeting, MeetingAdjuster, Paragraph, Proposal
 from .selectors import serving_ids
 
@@ -156,7 +156,7 @@ def quorum_rows(
     for paragraph in paragraphs:
         jav = {j.person_id for j in paragraph.jav.all()} if paragraph.pk else set()
         serving = len(serving_ids(list(attendance), paragraph.number) - jav)
-        rows.append(QuorumRow(paragraph, serving, seats, rules.has_quorum(serving, seats)))
+        rows.append(QuorumRow(paragraph, serving, seats, law.has_quorum(serving, seats)))
     return rows
 
 
@@ -189,7 +189,7 @@ def overlap(first: Range, second: Range, numbers: Sequence[int]) -> list[int] | 
     """
     if not numbers:
         return None
-    return [n for n in numbers if rules.in_range(n, *first) and rules.in_range(n, *second)]
+    return [n for n in numbers if law.in_range(n, *first) and law.in_range(n, *second)]
 
 
 def range_text(numbers: list[int] | None) -> str:

@@ -13,7 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from organisation.models import Body, Membership, Person
 
-from . import rules
+from . import law
 
 
 class Meeting(models.Model):
@@ -212,7 +212,7 @@ class Attendance(models.Model):
         return self.person.full_name if self.person_id else self.name
 
     def covers(self, number: int) -> bool:
-        return rules.in_range(number, self.from_number, self.to_number)
+        return law.in_range(number, self.from_number, self.to_number)
 
     def clean(self) -> None:
         errors = {}
@@ -783,15 +783,15 @@ class Vote(models.Model):
         return f"Votering: {self.yes_count} ja, {self.no_count} nej, {self.abstain_count} avstår"
 
     @property
-    def tally(self) -> rules.Tally:
-        return rules.Tally(yes=self.yes_count, no=self.no_count, abstain=self.abstain_count)
+    def tally(self) -> law.Tally:
+        return law.Tally(yes=self.yes_count, no=self.no_count, abstain=self.abstain_count)
 
     def clean(self) -> None:
         if self.pk is None:
             return
         answers = list(self.ballots.values_list("answer", flat=True))
         if answers:
-            message = rules.tally_mismatch(self.tally, answers)
+            message = law.tally_mismatch(self.tally, answers)
             if message:
                 raise ValidationError({"yes_count": message})
 

@@ -9,7 +9,7 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from organisation.models import Membership
 
-from . import rules
+from . import law
 from .models import (
     Attendance,
     Ballot,
@@ -48,7 +48,7 @@ def participant_ids(paragraph: Paragraph) -> set[int]:
     jav = set(paragraph.jav.values_list("person_id", flat=True))
     absent = set(
         Ballot.objects.filter(
-            vote__proposition__paragraph=paragraph, answer=rules.ABSENT
+            vote__proposition__paragraph=paragraph, answer=law.ABSENT
         ).values_list("person_id", flat=True)
     )
     return serving_ids(attendance, paragraph.number) - jav - absent
@@ -57,7 +57,7 @@ def participant_ids(paragraph: Paragraph) -> set[int]:
 def abstainers(paragraph: Paragraph) -> set[int]:
     return set(
         Ballot.objects.filter(
-            vote__proposition__paragraph=paragraph, answer=rules.ABSTAIN
+            vote__proposition__paragraph=paragraph, answer=law.ABSTAIN
         ).values_list("person_id", flat=True)
     )
 

@@ -9,7 +9,7 @@ import datetime
 import pytest
 
 from common.errors import ServiceError
-from decisions import prose, rules
+from decisions import law, prose
 from decisions.models import Attendance, Jav, Meeting, Paragraph, Yrkande
 from decisions.protocol import paragraph_text
 from decisions.selectors import paragraphs_with_parts
@@ -39,7 +39,7 @@ REFERRAL = Yrkande.Kind.REFERRAL_BACK
     ],
 )
 def test_one_third_of_those_present(asking, present, carries):
-    assert rules.minority_request_carries(asking, present) is carries
+    assert law.minority_request_carries(asking, present) is carries
 
 
 def kf_paragraph(case, day: datetime.date, number: int, members: int = 9) -> Paragraph:

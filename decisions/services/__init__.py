@@ -22,7 +22,7 @@ from simple_history.utils import bulk_update_with_history
 from common.errors import ServiceError
 from organisation.models import Person
 
-from .. import extracts, rules
+from .. import extracts, law
 from ..models import (
     Ballot,
     BasisDocument,
@@ -400,13 +400,13 @@ def check_post_notice(*, meeting: Meeting, posted_on: datetime.date, kept_at: st
 def post_notice(*, meeting: Meeting, posted_on: datetime.date, kept_at: str) -> Meeting:
     """Post the notice that the protocol is justerat (KL 8 kap. 12 §). Locks the meeting row.
 
-    The notice is taken down after the last day to appeal (``rules.last_appeal_day``). Posting
+    The notice is taken down after the last day to appeal (``law.last_appeal_day``). Posting
     more than two days after justering is flagged (``notice_is_late``), not refused.
     """
     locked = _lock(meeting)
     check_post_notice(meeting=locked, posted_on=posted_on, kept_at=kept_at)
     locked.notice_posted_on = posted_on
-    locked.notice_removed_on = rules.last_appeal_day(posted_on)
+    locked.notice_removed_on = law.last_appeal_day(posted_on)
     locked.protocol_kept_at = kept_at.strip()
     locked.save(update_fields=["notice_posted_on", "notice_removed_on", "protocol_kept_at"])
     meeting.refresh_from_db()

@@ -23,7 +23,7 @@ from django.db.models import Max, Q
 from common.errors import ServiceError
 from organisation.models import Body, Person
 
-from .. import rules
+from .. import law
 from ..models import (
     Attendance,
     Ballot,
@@ -42,7 +42,7 @@ from . import check_paragraph_editable, lock_paragraph
 FORMAL_KINDS = (Yrkande.Kind.REFERRAL_BACK, Yrkande.Kind.POSTPONEMENT)
 """Yrkanden that the minority in fullmäktige may carry without a vote (KL 5 kap. 50 §)."""
 
-ANSWERS = {rules.YES, rules.NO, rules.ABSTAIN, rules.ABSENT}
+ANSWERS = {law.YES, law.NO, law.ABSTAIN, law.ABSENT}
 
 TIE_MESSAGE = (
     "Lika röstetal: ordförandens röst avgör, men ordföranden har inte röstat ja eller nej."
@@ -461,7 +461,7 @@ def delete_proposition(*, paragraph: Paragraph, proposition: Proposition) -> Non
 class VoteCount:
     """A roll call's result: the tally counted from it, and the yrkande it carries."""
 
-    tally: rules.Tally
+    tally: law.Tally
     result: str
     winner: Yrkande
     casting_vote: bool
@@ -523,7 +523,7 @@ def check_vote(
         Reservation.objects.filter(paragraph=paragraph).values_list("person_id", flat=True)
     )
     for person_id in sorted(reserved):
-        if answers.get(person_id) in (rules.ABSTAIN, rules.ABSENT):
+        if answers.get(person_id) in (law.ABSTAIN, law.ABSENT):
             raise ServiceError(
                 {
                     "ballots": f"{names[person_id]} har reserverat sig och kan inte ha avstått "
@@ -531,15 +531,15 @@ def check_vote(
                 }
             )
 
-    tally = rules.tally_of(answers.values())
+    tally = law.tally_of(answers.values())
     chair_id = paragraph.meeting.chair_id
-    result = rules.vote_result(tally, answers.get(chair_id) if chair_id else None)
+    result = law.vote_result(tally, answers.get(chair_id) if chair_id else None)
     if result is None:
         raise ServiceError({"ballots": TIE_MESSAGE}, code="tie")
     return VoteCount(
         tally=tally,
         result=result,
-        winner=yes_for if result == rules.YES else no_for,
+        winner=yes_for if result == law.YES else no_for,
         casting_vote=tally.yes == tally.no,
     )
 
@@ -620,12 +620,12 @@ def _voted_against_result(paragraph: Paragraph, person: Person) -> bool | None:
     ballots = Ballot.objects.filter(
         vote__proposition__paragraph=paragraph,
         person=person,
-        answer__in=(rules.YES, rules.NO),
+        answer__in=(law.YES, law.NO),
     ).select_related("vote__proposition")
     against = None
     for ballot in ballots:
         winner = ballot.vote.proposition.finding_id
-        chose = ballot.vote.yes_for_id if ballot.answer == rules.YES else ballot.vote.no_for_id
+        chose = ballot.vote.yes_for_id if ballot.answer == law.YES else ballot.vote.no_for_id
         against = bool(against) or chose != winner
     return against
 
@@ -655,7 +655,7 @@ def check_reservation(
             {"person": f"{person.full_name} är jävig i {where} och deltog inte i beslutet."}
         )
     if Ballot.objects.filter(
-        vote__proposition__paragraph=paragraph, person=person, answer=rules.ABSENT
+        vote__proposition__paragraph=paragraph, person=person, answer=law.ABSENT
     ).exists():
         raise ServiceError(
             {
@@ -802,7 +802,7 @@ def check_minority_request(*, paragraph: Paragraph, yrkande: Yrkande, asking: in
         raise ServiceError(
             {"asking": f"Fler än de {present} närvarande ledamöterna kan inte begära det."}
         )
-    if not rules.minority_request_carries(asking, present):
+    if not law.minority_request_carries(asking, present):
         need = math.ceil(present / 3)
         raise ServiceError(
             {

@@ -21,7 +21,7 @@ from common.errors import ServiceError
 from motions.models import Case, Document, Motion
 from organisation.models import Body, Person
 
-from .. import rules
+from .. import law
 from ..models import (
     Ballot,
     BasisDocument,
@@ -553,7 +553,7 @@ def check_add_jav(*, paragraph: Paragraph, person: Person | None, reason: str) -
         raise ServiceError({"person": f"{person} har redan anmält jäv i {where}."}, code="twice")
     voted = (
         Ballot.objects.filter(vote__proposition__paragraph=paragraph, person=person)
-        .exclude(answer=rules.ABSENT)
+        .exclude(answer=law.ABSENT)
         .exists()
     )
     if voted:
