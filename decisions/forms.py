@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 
 from . import law
-from .models import Ballot, Jav, Paragraph, Proposition, PropositionAlternative, Vote, Yrkande
-from .selectors import serving_ids
+from .models import Ballot, Paragraph, Proposition, PropositionAlternative, Vote, Yrkande
+from .models.participation import reservation_problem, roll_of
 
 
 def admin_object_id(request: HttpRequest) -> int | None:
@@ -121,16 +121,14 @@ class BallotFormSet(forms.BaseInlineFormSet):
         attendance = list(paragraph.meeting.attendance.all())
         if not attendance:
             return  # attendance not yet recorded; nothing to check against
-        serving = serving_ids(attendance, paragraph.number) - set(
-            Jav.objects.filter(paragraph=paragraph).values_list("person_id", flat=True)
-        )
+        roll = roll_of(paragraph)
         voting_answers = {Ballot.Answer.YES, Ballot.Answer.NO, Ballot.Answer.ABSTAIN}
         for form in self.forms:
             if self.can_delete and self._should_delete_form(form):
                 continue
             person = form.cleaned_data.get("person") if hasattr(form, "cleaned_data") else None
             answer = form.cleaned_data.get("answer") if hasattr(form, "cleaned_data") else None
-            if person and answer in voting_answers and person.pk not in serving:
+            if person and answer in voting_answers and not roll.may_vote(person.pk):
                 form.add_error(
                     "person",
                     f"{person} tjänstgjorde inte i § {paragraph.number} och kan inte rösta.",
@@ -165,11 +163,6 @@ class ReservationForm(forms.ModelForm):
             return cleaned
         if not paragraph.number:
             return cleaned
-        attendance = list(paragraph.meeting.attendance.all())
-        if person.pk not in serving_ids(attendance, paragraph.number):
-            self.add_error(
-                "person",
-                f"{person} deltog inte i beslutet och kan därför inte reservera sig "
-                "(KL 4 kap. 27 §).",
-            )
+        if problem := reservation_problem(paragraph, person):
+            self.add_error("person", problem)
         return cleaned

@@ -9,11 +9,10 @@ import datetime
 import pytest
 
 from common.errors import ServiceError
-from decisions import law, prose
+from decisions import law, prose, services
 from decisions.models import Attendance, Jav, Meeting, Paragraph, Yrkande
 from decisions.protocol import paragraph_text
 from decisions.selectors import paragraphs_with_parts
-from decisions.services import debate as services
 from organisation.models import Body
 
 from .factories import BodyFactory, CaseFactory, MeetingFactory, ParagraphFactory, PersonFactory
