@@ -4,7 +4,7 @@ the minority's återremiss or bordläggning in fullmäktige.
 ``section_context`` gives the section on the editor page; each action below posts one small
 form. With htmx the action answers with the section and, out of band, the preview of the
 paragraph as the protocol will print it; without JavaScript it redirects back to the editor
-page (or re-renders it with the form's errors). The rules are in ``services.debate``.
+page (or re-renders it with the form's errors). The rules are in ``decisions.services``.
 """
 
 from django.contrib import messages
