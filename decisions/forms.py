@@ -11,7 +11,7 @@ from django.http import HttpRequest
 
 from . import law
 from .models import Ballot, Paragraph, Proposition, PropositionAlternative, Vote, Yrkande
-from .models.participation import reservation_problem, roll_of
+from .models.participation import Roll, reservation_problem
 
 
 def admin_object_id(request: HttpRequest) -> int | None:
@@ -121,7 +121,7 @@ class BallotFormSet(forms.BaseInlineFormSet):
         attendance = list(paragraph.meeting.attendance.all())
         if not attendance:
             return  # attendance not yet recorded; nothing to check against
-        roll = roll_of(paragraph)
+        roll = Roll(paragraph, attendance)
         voting_answers = {Ballot.Answer.YES, Ballot.Answer.NO, Ballot.Answer.ABSTAIN}
         for form in self.forms:
             if self.can_delete and self._should_delete_form(form):

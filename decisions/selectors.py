@@ -24,6 +24,7 @@ from .models import (
     Yrkande,
     YrkandeMember,
 )
+from .models.participation import DECIDING_KINDS
 
 
 def parties_in(body_id: int, day: datetime.date) -> dict[int, str]:
@@ -138,9 +139,8 @@ class AttendanceGroups:
 def attendance_groups(meeting: Meeting) -> AttendanceGroups:
     """Beslutande, ersättare and övriga deltagare, as a protocol's front page lists them."""
     rows = list(meeting.attendance.all())
-    deciding_kinds = (Attendance.Kind.MEMBER, Attendance.Kind.SERVING_SUBSTITUTE)
     return AttendanceGroups(
-        deciding=[r for r in rows if r.kind in deciding_kinds],
+        deciding=[r for r in rows if r.kind in DECIDING_KINDS],
         substitutes=[r for r in rows if r.kind == Attendance.Kind.SUBSTITUTE],
         others=[r for r in rows if r.kind == Attendance.Kind.OTHER],
     )

@@ -78,6 +78,7 @@ class Roll:
     """
 
     def __init__(self, paragraph: Paragraph, attendance: Iterable[Attendance] | None = None):
+        """``attendance``: the meeting's rows when the caller has them already."""
         self.paragraph = paragraph
         rows = list(paragraph.meeting.attendance.all() if attendance is None else attendance)
         self.serving = frozenset(serving_ids(rows, paragraph.number))
