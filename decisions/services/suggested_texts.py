@@ -2,15 +2,10 @@
 beslutsunderlag cites a document, the ärende part of a tjänsteskrivelse. Pure helpers and reads;
 the clerk edits what they give."""
 
+from common.text import genitive
 from motions.models import Case, Document
 
 from ..models import Paragraph, Proposal
-
-
-def genitive(name: str) -> str:
-    """'Social- och omsorgsförvaltningens' — Swedish adds no s after s, x or z."""
-    name = name.strip()
-    return name if name.endswith(("s", "x", "z")) else f"{name}s"
 
 
 def proposer(proposal: Proposal) -> str | None:
