@@ -27,7 +27,7 @@ from common.views import login_required_first
 from motions.models import Case, Document, Motion
 from organisation.models import Body, Person
 
-from . import selectors
+from . import selectors, services
 from .forms_editor_content import (
     ArendeForm,
     BasisForm,
@@ -49,9 +49,9 @@ from .models import (
     ProposalPoint,
     ProtocolNote,
     Recipient,
+    participation,
 )
 from .protocol_views import _apply
-from .services import paragraph_content as services
 
 # --- Forms, built the same way for the page and for a posted action ---------------------------
 
@@ -146,7 +146,7 @@ def _people(paragraph: Paragraph) -> tuple[list[tuple[int, str]], list[tuple[int
         if row.person_id
     ]
     parties = selectors.parties_in(meeting.body_id, meeting.date)
-    serving = selectors.serving_ids(attendance, paragraph.number)
+    serving = participation.serving_ids(attendance, paragraph.number)
 
     def label(person: Person) -> str:
         party = parties.get(person.pk)
@@ -831,7 +831,9 @@ def move_part(
             anchor,
             "Ordningen är ändrad.",
             lambda: services.move_part(
-                paragraph=paragraph, part=part, direction=request.POST.get("riktning", "")
+                paragraph=paragraph,
+                part=part,
+                direction={"upp": "up", "ned": "down"}.get(request.POST.get("riktning", ""), ""),
             ),
         )
 

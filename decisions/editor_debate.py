@@ -4,7 +4,7 @@ the minority's återremiss or bordläggning in fullmäktige.
 ``section_context`` gives the section on the editor page; each action below posts one small
 form. With htmx the action answers with the section and, out of band, the preview of the
 paragraph as the protocol will print it; without JavaScript it redirects back to the editor
-page (or re-renders it with the form's errors). The rules are in ``services.debate``.
+page (or re-renders it with the form's errors). The rules are in ``decisions.services``.
 """
 
 from django.contrib import messages
@@ -18,7 +18,7 @@ from common.errors import ServiceError
 from common.views import login_required_first
 from organisation.models import Body
 
-from . import editor_content, editor_views, prose, selectors
+from . import editor_content, editor_views, prose, selectors, services
 from .access import may_see_secret
 from .forms_editor_debate import (
     NONE,
@@ -31,10 +31,9 @@ from .forms_editor_debate import (
     YrkandeForm,
     yrkande_initial,
 )
-from .models import Paragraph, Proposal, Proposition, Reservation, Yrkande
+from .models import Paragraph, Proposal, Proposition, Reservation, Yrkande, participation
 from .protocol import link_yrkanden, vote_of
 from .protocol_views import _apply
-from .services import debate as services
 
 SECTION_ID = "debatt-sektion"
 PREVIEW_ID = 'id="forhandsvisning-innehall"'
@@ -61,7 +60,9 @@ def _target_bodies(paragraph: Paragraph) -> list[Choice]:
     return [Choice(b.pk, b.name) for b in Body.objects.filter(pk__in=ids).by_rank()]
 
 
-def _people(paragraph: Paragraph, roll: services.Roll, parties: dict[int, str]) -> list[Choice]:
+def _people(
+    paragraph: Paragraph, roll: participation.Roll, parties: dict[int, str]
+) -> list[Choice]:
     attendance = paragraph.meeting.attendance.exclude(person=None).select_related("person")
     people = {a.person_id: a.person for a in attendance}
     return [Choice(pk, prose.named(people[pk], parties)) for pk in roll.order]
@@ -83,7 +84,7 @@ def section_context(
     body = meeting.body
     parties = selectors.parties_in(body.pk, meeting.date)
     by_id = link_yrkanden(paragraph)
-    roll = services.roll_of(paragraph)
+    roll = participation.roll_of(paragraph)
     people = _people(paragraph, roll, parties)
     names = {c.pk: c.label for c in people}
     bodies = _target_bodies(paragraph)
@@ -162,7 +163,7 @@ def section_context(
             }
         )
 
-    participants = selectors.participant_ids(paragraph)
+    participants = participation.roll_of(paragraph).participants
     reservation_people = [c for c in people if c.pk in participants]
     return {
         "paragraph": paragraph,
@@ -271,7 +272,7 @@ def _common(paragraph: Paragraph) -> dict:
     """What the forms need to validate and show their choices (see ``section_context``)."""
     parties = selectors.parties_in(paragraph.body_id, paragraph.meeting.date)
     by_id = link_yrkanden(paragraph)
-    roll = services.roll_of(paragraph)
+    roll = participation.roll_of(paragraph)
     return {
         "paragraph": paragraph,
         "people": _people(paragraph, roll, parties),
@@ -343,7 +344,7 @@ def move_yrkande(
     obj = _yrkande(yrkande)
     up = request.POST.get("direction") != "ner"
     try:
-        services.move_yrkande(paragraph=paragraph, yrkande=obj, up=up)
+        services.move_yrkande(paragraph=paragraph, yrkande=obj, direction="up" if up else "down")
     except ServiceError as exc:
         return _failed(request, paragraph, error=_message(exc))
     return _done(request, paragraph, "Ordningen är ändrad.")
@@ -491,7 +492,7 @@ def add_reservation(request: HttpRequest, body: str, year: int, number: int) -> 
     if request.method != "POST":
         return _not_post(request, paragraph)
     common = _common(paragraph)
-    participants = selectors.participant_ids(paragraph)
+    participants = participation.roll_of(paragraph).participants
     form = ReservationForm(
         request.POST,
         paragraph=paragraph,

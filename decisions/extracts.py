@@ -1,14 +1,13 @@
 """Stable, certified extracts of justerade paragraphs.
 
-A justerad paragraph's extract is rendered once, in a background task (``tasks.render_extract``),
+A justerad paragraph's extract is rendered once, in a background task (``tasks.render_extract``,
+asked for by ``tasks.schedule_extracts``),
 stored with its SHA-256 in ``StoredExtract`` and served from storage ever after — the same bytes
 every time. ``store_extract`` is idempotent: it renders only if nothing is stored yet, under a
 row lock on the paragraph and the unique one-to-one of ``StoredExtract``.
 """
 
 import logging
-from collections.abc import Iterable
-from functools import partial
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -18,14 +17,6 @@ from . import pdf
 from .models import Paragraph, StoredExtract
 
 logger = logging.getLogger(__name__)
-
-
-def schedule_extracts(paragraph_ids: Iterable[int]) -> None:
-    """Render and store the extract of each paragraph in a background task, after commit."""
-    from .tasks import render_extract
-
-    for paragraph_id in sorted(set(paragraph_ids)):
-        transaction.on_commit(partial(render_extract.enqueue, paragraph_id))
 
 
 def store_extract(paragraph_id: int) -> StoredExtract | None:

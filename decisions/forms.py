@@ -9,9 +9,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 
-from . import rules
-from .models import Ballot, Jav, Paragraph, Proposition, PropositionAlternative, Vote, Yrkande
-from .selectors import serving_ids
+from . import law
+from .models import Ballot, Paragraph, Proposition, PropositionAlternative, Vote, Yrkande
+from .models.participation import Roll, reservation_problem
 
 
 def admin_object_id(request: HttpRequest) -> int | None:
@@ -73,7 +73,7 @@ class VoteAdminForm(forms.ModelForm):
         # BallotFormSet needs the result as typed, and sees only the instance; leave it there
         # only when all three numbers are valid, so a typing error is not reported twice.
         self.instance.stated_tally = (
-            rules.Tally(*counts) if all(c is not None for c in counts) else None
+            law.Tally(*counts) if all(c is not None for c in counts) else None
         )
         return cleaned
 
@@ -85,7 +85,7 @@ class VoteAdminForm(forms.ModelForm):
         if self.instance.pk is None or "yes_count" not in self._errors:
             return
         saved_answers = list(self.instance.ballots.values_list("answer", flat=True))
-        stale = rules.tally_mismatch(self.instance.tally, saved_answers) if saved_answers else None
+        stale = law.tally_mismatch(self.instance.tally, saved_answers) if saved_answers else None
         if stale is None:
             return
         remaining = [
@@ -110,7 +110,7 @@ class BallotFormSet(forms.BaseInlineFormSet):
         if not (complete and answers and stated is not None):
             # No roll call recorded, or errors already shown elsewhere: nothing to compare.
             return
-        message = rules.tally_mismatch(stated, answers)
+        message = law.tally_mismatch(stated, answers)
         if message:
             raise ValidationError(message, code="tally_mismatch")
 
@@ -121,16 +121,14 @@ class BallotFormSet(forms.BaseInlineFormSet):
         attendance = list(paragraph.meeting.attendance.all())
         if not attendance:
             return  # attendance not yet recorded; nothing to check against
-        serving = serving_ids(attendance, paragraph.number) - set(
-            Jav.objects.filter(paragraph=paragraph).values_list("person_id", flat=True)
-        )
+        roll = Roll(paragraph, attendance)
         voting_answers = {Ballot.Answer.YES, Ballot.Answer.NO, Ballot.Answer.ABSTAIN}
         for form in self.forms:
             if self.can_delete and self._should_delete_form(form):
                 continue
             person = form.cleaned_data.get("person") if hasattr(form, "cleaned_data") else None
             answer = form.cleaned_data.get("answer") if hasattr(form, "cleaned_data") else None
-            if person and answer in voting_answers and person.pk not in serving:
+            if person and answer in voting_answers and not roll.may_vote(person.pk):
                 form.add_error(
                     "person",
                     f"{person} tjänstgjorde inte i § {paragraph.number} och kan inte rösta.",
@@ -165,11 +163,6 @@ class ReservationForm(forms.ModelForm):
             return cleaned
         if not paragraph.number:
             return cleaned
-        attendance = list(paragraph.meeting.attendance.all())
-        if person.pk not in serving_ids(attendance, paragraph.number):
-            self.add_error(
-                "person",
-                f"{person} deltog inte i beslutet och kan därför inte reservera sig "
-                "(KL 4 kap. 27 §).",
-            )
+        if problem := reservation_problem(paragraph, person):
+            self.add_error("person", problem)
         return cleaned

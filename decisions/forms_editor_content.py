@@ -2,9 +2,9 @@
 
 Only what the user types is checked here; the rules — that a document belongs to the case, a
 jävig member serves in the paragraph, the paragraph is ojusterad — live in
-``decisions.services.paragraph_content``, whose ``ServiceError`` the views put back on these
-forms beside the field it concerns. Choice fields offer what fits, but the services check again:
-a form can be forged.
+``decisions.services`` (content, proposals, basis_and_recipients, jav_and_notes), whose
+``ServiceError`` the views put back on these forms beside the field it concerns. Choice fields
+offer what fits, but the services check again: a form can be forged.
 """
 
 from django import forms

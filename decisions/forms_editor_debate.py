@@ -1,7 +1,8 @@
 """Forms of the paragraph editor's debate section: yrkanden, propositions, votering,
 reservationer and the minority's återremiss.
 
-Only what the user types is checked here; the rules live in ``decisions.services.debate``.
+Only what the user types is checked here; the rules live in ``decisions.services`` (yrkanden,
+propositions, votes, reservations, minority).
 Person fields accept any person but list only those who may act, so that the service can say
 by name why someone else is refused ("X tjänstgör inte i § 59."). Every form takes the
 choices it shows as lists (``Choice``), built once per page, so a page with many forms runs a

@@ -15,9 +15,9 @@ from django.db.models.functions import Coalesce
 from motions.models import Case, Referral
 from organisation.models import Membership
 
-from . import prose, rules
+from . import law, prose
 from .models import Attendance, Jav, Meeting, MeetingAdjuster, Paragraph, Proposal
-from .selectors import serving_ids
+from .models.participation import deciding_ids
 
 # --- The body's members on the meeting day ---------------------------------------------------
 
@@ -120,12 +120,6 @@ def attendance_of(meeting: Meeting) -> QuerySet[Attendance]:
     )
 
 
-def present_ids(attendance: Iterable[Attendance]) -> set[int]:
-    """Ledamöter and tjänstgörande ersättare at the meeting (those who may justera)."""
-    kinds = (Attendance.Kind.MEMBER, Attendance.Kind.SERVING_SUBSTITUTE)
-    return {row.person_id for row in attendance if row.kind in kinds and row.person_id}
-
-
 # --- Quorum ----------------------------------------------------------------------------------
 
 
@@ -151,12 +145,12 @@ class QuorumRow:
 def quorum_rows(
     attendance: Sequence[Attendance], paragraphs: Iterable[Paragraph], seats: int
 ) -> list[QuorumRow]:
-    """Serving members per §: serving_ids minus those with jäv in that § (uses ``p.jav``)."""
+    """Deciding members per § (serving, not jäviga; uses ``p.jav``) against the seats."""
     rows = []
     for paragraph in paragraphs:
         jav = {j.person_id for j in paragraph.jav.all()} if paragraph.pk else set()
-        serving = len(serving_ids(list(attendance), paragraph.number) - jav)
-        rows.append(QuorumRow(paragraph, serving, seats, rules.has_quorum(serving, seats)))
+        serving = len(deciding_ids(attendance, paragraph.number, jav))
+        rows.append(QuorumRow(paragraph, serving, seats, law.has_quorum(serving, seats)))
     return rows
 
 
@@ -189,7 +183,7 @@ def overlap(first: Range, second: Range, numbers: Sequence[int]) -> list[int] | 
     """
     if not numbers:
         return None
-    return [n for n in numbers if rules.in_range(n, *first) and rules.in_range(n, *second)]
+    return [n for n in numbers if law.in_range(n, *first) and law.in_range(n, *second)]
 
 
 def range_text(numbers: list[int] | None) -> str:

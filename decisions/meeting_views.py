@@ -19,7 +19,7 @@ from common.views import login_required_first
 from organisation.models import Body, Membership, Person
 
 from . import meeting_selectors as ms
-from . import prose
+from . import prose, services
 from .forms_meeting import (
     EMPTY,
     AddCaseForm,
@@ -35,8 +35,8 @@ from .forms_meeting import (
     SubstitutesForm,
 )
 from .models import Attendance, Meeting, Paragraph
+from .models.participation import present_members
 from .protocol_views import _apply, _date
-from .services import meetings as services
 
 PERM = "decisions.prepare_meeting"
 
@@ -166,7 +166,7 @@ def _context(
     seats = ms.seats_of(meeting, memberships)
     quorum = ms.quorum_rows(attendance, paragraphs, seats)
     names = {row.person_id: row.person.full_name for row in attendance if row.person_id}
-    present = sorted(((pid, names[pid]) for pid in ms.present_ids(attendance)), key=lambda c: c[1])
+    present = sorted(((pid, names[pid]) for pid in present_members(attendance)), key=lambda c: c[1])
     adjuster_choices = [EMPTY, *present]
     forms = {
         "details": lambda: MeetingDetailsForm(
@@ -474,7 +474,7 @@ def _attendance_errors(exc: ServiceError, rows: dict[str, list[Form]], substitut
 
 @_post_only
 def adjusters(request: HttpRequest, meeting: Meeting) -> HttpResponse:
-    present = ms.present_ids(Attendance.objects.filter(meeting=meeting))
+    present = present_members(Attendance.objects.filter(meeting=meeting))
     people = Person.objects.filter(pk__in=present)
     choices = [EMPTY, *((p.pk, p.full_name) for p in people)]
     form = AdjustersForm(request.POST, choices=choices)

@@ -19,7 +19,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
 from weasyprint import HTML
 
-from . import prose, rules
+from . import law, prose
 from .models import Meeting, Paragraph
 from .protocol import ParagraphText, paragraph_text
 from .selectors import attendance_groups, paragraphs_with_parts, parties_by_meeting
@@ -158,7 +158,7 @@ def _notice(meeting: Meeting) -> dict:
     return {
         "posted_on": posted,
         "removed_on": meeting.notice_removed_on,
-        "last_appeal_day": rules.last_appeal_day(posted) if posted else None,
+        "last_appeal_day": law.last_appeal_day(posted) if posted else None,
     }
 
 

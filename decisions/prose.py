@@ -11,7 +11,7 @@ from itertools import groupby
 
 from organisation.models import Body, Person
 
-from . import rules
+from . import law
 from .models import Proposition, Reservation, Vote, Yrkande, YrkandeMember
 
 Parties = Mapping[int, str]
@@ -138,14 +138,14 @@ def vote_sentences(vote: Vote, body: Body, chair_id: int | None, parties: Partie
     chair_answer = next(
         (b.answer for b in vote.ballots.all() if chair_id and b.person_id == chair_id), None
     )
-    result = rules.vote_result(tally, chair_answer)
+    result = law.vote_result(tally, chair_answer)
     counts = f"{tally.yes} ja-röster mot {tally.no} nej-röster"
     if tally.abstain:
         counts += f", {tally.abstain} avstår"
     if result is None:
         sentences.append(f"Omröstningen gav {counts}; utslag saknas.")
         return sentences
-    winner = vote.yes_for if result == rules.YES else vote.no_for
+    winner = vote.yes_for if result == law.YES else vote.no_for
     tie = " genom ordförandens utslagsröst" if tally.yes == tally.no else ""
     sentences.append(
         f"Med {counts} beslutar {body.name_in_sentence}{tie} enligt {reference(winner, parties)}."

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 
 from . import prose
 from .models import Paragraph, Vote, Yrkande
-from .selectors import parties_in, serving_ids
+from .models.participation import roll_of
+from .selectors import parties_in
 
 
 @dataclass(frozen=True)
@@ -120,12 +121,6 @@ def vote_of(proposition) -> Vote | None:
         return None
 
 
-def minority_present(paragraph: Paragraph) -> set[int]:
-    """Those counted as present for a minority's request: serving in the paragraph, not jäviga."""
-    serving = serving_ids(list(paragraph.meeting.attendance.all()), paragraph.number)
-    return serving - {j.person_id for j in paragraph.jav.all()}
-
-
 def paragraph_text(paragraph: Paragraph, parties: prose.Parties | None = None) -> ParagraphText:
     """The paragraph's parts as text. Pass ``parties`` (see ``selectors.parties_by_meeting``)
     when printing several paragraphs, to look them up once."""
@@ -155,7 +150,7 @@ def paragraph_text(paragraph: Paragraph, parties: prose.Parties | None = None) -
             )
     carried_by_minority = [y for y in by_id.values() if y.requested_by_count is not None]
     if carried_by_minority:
-        present = len(minority_present(paragraph))
+        present = len(roll_of(paragraph).deciding)
         beslutsordning.extend(prose.minority_sentence(y, present) for y in carried_by_minority)
 
     return ParagraphText(

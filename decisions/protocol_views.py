@@ -23,7 +23,7 @@ from django.utils import timezone
 from common.views import login_required_first
 from organisation.rules import person_of
 
-from . import prose, rules, selectors, services
+from . import law, prose, selectors, services
 from .access import may_see_draft, may_see_secret
 from .forms_clerk import CorrectionForm, JusteraForm, NoticeForm, SentForm
 from .models import Attendance, Justering, Meeting, Paragraph
@@ -84,7 +84,7 @@ def _front_page(meeting: Meeting, numbers: list[int]) -> dict:
         "late_justering": services.is_late_justering(meeting.date, justerad),
         "late_notice": services.is_late_notice(justerad, meeting.notice_posted_on),
         "last_appeal_day": (
-            rules.last_appeal_day(meeting.notice_posted_on) if meeting.notice_posted_on else None
+            law.last_appeal_day(meeting.notice_posted_on) if meeting.notice_posted_on else None
         ),
     }
 
@@ -157,13 +157,13 @@ def notice_board(request: HttpRequest) -> HttpResponse:
     )
     rows = []
     for meeting in meetings:
-        removed = meeting.notice_removed_on or rules.last_appeal_day(meeting.notice_posted_on)
+        removed = meeting.notice_removed_on or law.last_appeal_day(meeting.notice_posted_on)
         justerad = services.justerat_on(meeting)
         rows.append(
             {
                 "meeting": meeting,
                 "justerat_on": justerad,
-                "last_appeal_day": rules.last_appeal_day(meeting.notice_posted_on),
+                "last_appeal_day": law.last_appeal_day(meeting.notice_posted_on),
                 "removed_on": removed,
                 "current": meeting.notice_posted_on <= today <= removed,
                 "late_justering": services.is_late_justering(meeting.date, justerad),

@@ -1,4 +1,7 @@
-"""Reads about meetings and paragraphs: who took part, parties, and pages' querysets."""
+"""Reads about meetings and paragraphs: parties, terms, attendance groups and pages' querysets.
+
+Who serves, takes part, may vote or reserve in a § is ``decisions.models.participation``'s.
+"""
 
 import datetime
 from collections import defaultdict
@@ -9,7 +12,6 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from organisation.models import Membership
 
-from . import rules
 from .models import (
     Attendance,
     Ballot,
@@ -22,44 +24,7 @@ from .models import (
     Yrkande,
     YrkandeMember,
 )
-
-
-def serving_ids(attendance: list[Attendance], number: int) -> set[int]:
-    """Persons serving (tjänstgörande) in § ``number``, given a meeting's attendance rows.
-
-    A ledamot replaced by an ersättare for some paragraphs does not serve in those.
-    """
-    serving: set[int] = set()
-    replaced: set[int] = set()
-    for row in attendance:
-        if not row.covers(number):
-            continue
-        if row.kind == Attendance.Kind.MEMBER:
-            serving.add(row.person_id)
-        elif row.kind == Attendance.Kind.SERVING_SUBSTITUTE:
-            serving.add(row.person_id)
-            replaced.add(row.replaces_id)
-    return serving - replaced
-
-
-def participant_ids(paragraph: Paragraph) -> set[int]:
-    """Who took part in the decision of ``paragraph``: serving, not jäviga, not absent in a vote."""
-    attendance = list(paragraph.meeting.attendance.all())
-    jav = set(paragraph.jav.values_list("person_id", flat=True))
-    absent = set(
-        Ballot.objects.filter(
-            vote__proposition__paragraph=paragraph, answer=rules.ABSENT
-        ).values_list("person_id", flat=True)
-    )
-    return serving_ids(attendance, paragraph.number) - jav - absent
-
-
-def abstainers(paragraph: Paragraph) -> set[int]:
-    return set(
-        Ballot.objects.filter(
-            vote__proposition__paragraph=paragraph, answer=rules.ABSTAIN
-        ).values_list("person_id", flat=True)
-    )
+from .models.participation import DECIDING_KINDS
 
 
 def parties_in(body_id: int, day: datetime.date) -> dict[int, str]:
@@ -174,9 +139,8 @@ class AttendanceGroups:
 def attendance_groups(meeting: Meeting) -> AttendanceGroups:
     """Beslutande, ersättare and övriga deltagare, as a protocol's front page lists them."""
     rows = list(meeting.attendance.all())
-    deciding_kinds = (Attendance.Kind.MEMBER, Attendance.Kind.SERVING_SUBSTITUTE)
     return AttendanceGroups(
-        deciding=[r for r in rows if r.kind in deciding_kinds],
+        deciding=[r for r in rows if r.kind in DECIDING_KINDS],
         substitutes=[r for r in rows if r.kind == Attendance.Kind.SUBSTITUTE],
         others=[r for r in rows if r.kind == Attendance.Kind.OTHER],
     )

@@ -1,5 +1,12 @@
-"""Background tasks (django-tasks; Django 6's tasks framework backported)."""
+"""Background tasks (django-tasks; Django 6's tasks framework backported).
 
+Tasks sit above ``extracts``: the task calls ``store_extract``, never the other way round.
+"""
+
+from collections.abc import Iterable
+from functools import partial
+
+from django.db import transaction
 from django_tasks import task
 
 from .extracts import store_extract
@@ -10,3 +17,9 @@ def render_extract(paragraph_id: int) -> str | None:
     """Render and store the certified extract of a justerad paragraph; its SHA-256, or None."""
     stored = store_extract(paragraph_id)
     return stored.sha256 if stored else None
+
+
+def schedule_extracts(paragraph_ids: Iterable[int]) -> None:
+    """Render and store the extract of each paragraph in a background task, after commit."""
+    for paragraph_id in sorted(set(paragraph_ids)):
+        transaction.on_commit(partial(render_extract.enqueue, paragraph_id))

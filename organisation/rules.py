@@ -6,7 +6,7 @@ gets nothing on KS's meetings. Superusers keep every permission (``User.has_perm
 before asking any backend); inactive users get none. Roles count on today's date: an
 assignment or a seat that has ended gives nothing. See docs/decisions/0011-roles.md.
 
-(``decisions/rules.py`` is something else: the law's rules — tallies, quorum, appeal days.)
+(``decisions/law.py`` is something else: the law's rules — tallies, quorum, appeal days.)
 """
 
 from __future__ import annotations

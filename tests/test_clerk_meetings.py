@@ -12,6 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from common.errors import ServiceError
+from decisions import services
 from decisions.meeting_selectors import cases_ready_for, quorum_report, quorum_rows
 from decisions.models import (
     Attendance,
@@ -22,8 +23,7 @@ from decisions.models import (
     Paragraph,
     Proposal,
 )
-from decisions.services import meetings as services
-from decisions.services.meetings import Other, Presence, Substitution
+from decisions.services.attendance import Other, Presence, Substitution
 from motions.models import Document, Referral
 from organisation.models import Body, Membership, Party, Person
 

@@ -14,10 +14,10 @@ from html.parser import HTMLParser
 import pytest
 from django.contrib.auth.models import User
 
+from decisions import services as content
+from decisions import services as debate
+from decisions import services as meeting_services
 from decisions.models import Attendance, Meeting, Paragraph
-from decisions.services import debate
-from decisions.services import meetings as meeting_services
-from decisions.services import paragraph_content as content
 from motions.models import Case, Referral, Registry
 from organisation.models import Body, ClerkAssignment, Person
 

@@ -14,16 +14,16 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from common.errors import ServiceError
-from decisions import rules
+from decisions import law, services
 from decisions.models import Attendance, Ballot, Jav, Meeting, Vote, Yrkande
+from decisions.models.participation import roll_of, serving_ids
 from decisions.protocol import paragraph_text
-from decisions.selectors import abstainers, paragraphs_with_parts, participant_ids, serving_ids
-from decisions.services import debate as services
+from decisions.selectors import paragraphs_with_parts
 from organisation.models import Body
 
 from .factories import BodyFactory, MeetingFactory, ParagraphFactory, PersonFactory
 
-ANSWERS = [rules.YES, rules.NO, rules.ABSTAIN, rules.ABSENT]
+ANSWERS = [law.YES, law.NO, law.ABSTAIN, law.ABSENT]
 SETTINGS = settings(
     max_examples=50,
     deadline=None,
@@ -74,16 +74,16 @@ def check_consistent(paragraph, proposition, first, second) -> None:
     vote = Vote.objects.get(proposition=proposition)
     ballots = list(Ballot.objects.filter(vote=vote).values_list("person_id", "answer"))
     answers = dict(ballots)
-    assert rules.tally_of(answers.values()) == vote.tally
-    roll = services.roll_of(paragraph)
+    assert law.tally_of(answers.values()) == vote.tally
+    roll = roll_of(paragraph)
     assert set(answers) == set(roll.deciding)
     assert not set(answers) & roll.jav
     assert set(answers) <= roll.serving
     chair = paragraph.meeting.chair_id
-    result = rules.vote_result(vote.tally, answers.get(chair))
+    result = law.vote_result(vote.tally, answers.get(chair))
     assert result is not None
     proposition.refresh_from_db()
-    winner = vote.yes_for_id if result == rules.YES else vote.no_for_id
+    winner = vote.yes_for_id if result == law.YES else vote.no_for_id
     assert proposition.finding_id == winner
     outcomes = dict(Yrkande.objects.filter(paragraph=paragraph).values_list("pk", "outcome"))
     loser = first.pk if winner == second.pk else second.pk
@@ -97,7 +97,7 @@ def check_consistent(paragraph, proposition, first, second) -> None:
 def test_a_vote_is_refused_or_consistent(plans, number, data):
     with transaction.atomic():
         paragraph, candidates = build(plans, number)
-        roll = services.roll_of(paragraph)
+        roll = roll_of(paragraph)
         deciding = [p for p in candidates if p.pk in roll.deciding]
         if not deciding:
             transaction.set_rollback(True)
@@ -143,8 +143,8 @@ def test_a_vote_is_refused_or_consistent(plans, number, data):
             event("reservation refused")
         else:
             event("reservation stored")
-            assert who.pk in participant_ids(paragraph)
-            assert who.pk not in abstainers(paragraph)
+            assert who.pk in roll_of(paragraph).participants
+            assert who.pk not in roll_of(paragraph).abstained
             assert who.pk not in roll.jav
             if favour is not None:
                 assert Yrkande.objects.get(pk=favour.pk).outcome != Yrkande.Outcome.CARRIED

@@ -17,8 +17,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone
 
-from decisions import prose, rules, selectors
-from decisions.models import Justering, Meeting, Paragraph
+from decisions import law, prose, selectors
+from decisions.models import Justering, Meeting, Paragraph, participation
 from motions.models import Case, Document, Motion, Referral
 from organisation.models import Administration, Body, Membership, Person, PersonAlias
 
@@ -473,12 +473,12 @@ def test_meetings_have_quorum_and_the_chair_serves(demo, body, day):
     meeting = Meeting.objects.select_related("body").get(body__code=body, date=day)
     attendance = list(meeting.attendance.all())
     for p in meeting.paragraphs.all():
-        serving = selectors.serving_ids(attendance, p.number)
-        assert rules.has_quorum(len(serving), meeting.body.size)
+        serving = participation.serving_ids(attendance, p.number)
+        assert law.has_quorum(len(serving), meeting.body.size)
         assert meeting.chair_id in serving
         assert p.status == Paragraph.Status.JUSTERAD
     if body == "KS":
-        serving = selectors.serving_ids(attendance, 59)
+        serving = participation.serving_ids(attendance, 59)
         named = {
             person(n).pk for n in ("Rebecka Hovenberg", "Ann-Charlott Bäckman", "Annika Krutzén")
         }

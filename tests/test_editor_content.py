@@ -14,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from common.errors import ServiceError
+from decisions import services as content
 from decisions.models import (
     Attendance,
     Ballot,
@@ -33,7 +34,6 @@ from decisions.models import (
     YrkandeMember,
 )
 from decisions.services import FINAL_MESSAGE, justera_immediately
-from decisions.services import paragraph_content as content
 from motions.models import Case, Document, Motion
 from organisation.models import Body, Person
 from portal.demo.data import MP_ANSWER, MP_TITLE, MP_TS_ARENDE, TILLSTYRKS_SON
@@ -171,9 +171,9 @@ def test_arende_and_decision_points(ks):
     b = content.add_decision_point(paragraph=ks, text="B")
     c = content.add_decision_point(paragraph=ks, text="C")
     assert [p.position for p in (a, b, c)] == [1, 2, 3]
-    content.move_part(paragraph=ks, part=c, direction=content.MOVE_UP)
+    content.move_part(paragraph=ks, part=c, direction="up")
     assert list(ks.decision_points.values_list("text", flat=True)) == ["A", "C", "B"]
-    content.move_part(paragraph=ks, part=a, direction=content.MOVE_UP)  # at the top: nothing
+    content.move_part(paragraph=ks, part=a, direction="up")  # at the top: nothing
     content.update_point(paragraph=ks, point=b, text="B2")
     content.delete_part(paragraph=ks, part=a)
     assert list(ks.decision_points.values_list("position", "text")) == [(1, "C"), (2, "B2")]
@@ -190,7 +190,7 @@ def test_a_part_of_another_paragraph_is_refused(ks):
         text="X",
     )
     refused("hör inte till § 70.", content.delete_part, paragraph=ks, part=other)
-    refused("hör inte till § 70.", content.move_part, paragraph=ks, part=other, direction="upp")
+    refused("hör inte till § 70.", content.move_part, paragraph=ks, part=other, direction="up")
     assert snapshot(ks) == before
 
 
@@ -254,7 +254,7 @@ def test_proposals_to_later_bodies(ks):
 
     point = content.add_proposal_point(paragraph=ks, proposal=proposal, text="Och mer.")
     assert point.position == 2
-    content.move_part(paragraph=ks, part=point, direction=content.MOVE_UP)
+    content.move_part(paragraph=ks, part=point, direction="up")
     assert list(proposal.points.values_list("text", flat=True)) == ["Och mer.", MP_ANSWER]
     content.delete_part(paragraph=ks, part=proposal)
     assert not Proposal.objects.filter(paragraph=ks).exists()
@@ -299,7 +299,7 @@ def test_recipients_a_body_or_free_text(ks):
     )
     assert snapshot(ks) == before
     first = ks.recipients.get(position=1)
-    content.move_part(paragraph=ks, part=first, direction=content.MOVE_DOWN)
+    content.move_part(paragraph=ks, part=first, direction="down")
     assert list(ks.recipients.values_list("name", flat=True)) == [
         "Motionärerna",
         "Kommunfullmäktige",
@@ -453,7 +453,7 @@ def test_every_write_refuses_a_justerad_paragraph(ks, kf):
         (content.add_decision_point, {"text": "X"}),
         (content.update_point, {"point": point, "text": "X"}),
         (content.delete_part, {"part": point}),
-        (content.move_part, {"part": item, "direction": "ned"}),
+        (content.move_part, {"part": item, "direction": "down"}),
         (content.set_quotes, {"quotes": son2()}),
         (content.add_proposal, {"to_body": Body.objects.get(code="KF")}),
         (content.copy_proposal, {"source": source}),

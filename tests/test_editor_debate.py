@@ -13,6 +13,7 @@ import pytest
 from django.contrib.auth.models import User
 
 from common.errors import ServiceError
+from decisions import services
 from decisions.models import (
     Attendance,
     Ballot,
@@ -26,10 +27,10 @@ from decisions.models import (
     Yrkande,
     YrkandeMember,
 )
+from decisions.models.participation import roll_of
 from decisions.protocol import paragraph_text
 from decisions.selectors import paragraphs_with_parts
 from decisions.services import FINAL_MESSAGE
-from decisions.services import debate as services
 from organisation.models import Body, ClerkAssignment, Person
 from portal.demo import data
 
@@ -153,7 +154,7 @@ def refused(paragraph: Paragraph, match: str, write, **kwargs) -> None:
 
 def roll_call(paragraph: Paragraph, **named: str) -> dict[int, str]:
     """Everyone serving answers ja unless named (by last name) otherwise."""
-    answers = {pid: "ja" for pid in services.roll_of(paragraph).order}
+    answers = {pid: "ja" for pid in roll_of(paragraph).order}
     for last_name, answer in named.items():
         answers[Person.objects.get(last_name=last_name).pk] = answer
     return answers
@@ -224,7 +225,7 @@ def test_yrkanden_move_and_are_deleted_unless_used(ks):
         services.delete_yrkande,
         yrkande=hovenberg,
     )
-    services.move_yrkande(paragraph=ks, yrkande=krutzen, up=True)
+    services.move_yrkande(paragraph=ks, yrkande=krutzen, direction="up")
     assert list(ks.yrkanden.values_list("pk", flat=True)) == [krutzen.pk, hovenberg.pk]
     services.delete_proposition(paragraph=ks, proposition=proposition)
     assert set(ks.yrkanden.values_list("outcome", flat=True)) == {""}
@@ -358,7 +359,7 @@ def test_the_tally_is_counted_from_the_roll_call_and_the_finding_follows(ks):
 
 def test_the_vote_result_overrides_the_chairs_finding(ks):
     hovenberg, krutzen, proposition = enter_ks_59(ks)
-    answers = {pid: "nej" for pid in services.roll_of(ks).order}
+    answers = {pid: "nej" for pid in roll_of(ks).order}
     services.record_vote(
         paragraph=ks, proposition=proposition, yes_for=krutzen, no_for=hovenberg, answers=answers
     )
@@ -564,7 +565,7 @@ def test_after_justering_every_write_is_refused(ks):
             services.save_yrkande,
             {"kind": BIFALL, "target": "motion", "movers": [person("Tobias Ek")]},
         ),
-        (services.move_yrkande, {"yrkande": krutzen, "up": True}),
+        (services.move_yrkande, {"yrkande": krutzen, "direction": "up"}),
         (services.delete_yrkande, {"yrkande": krutzen}),
         (services.add_proposition, {"alternatives": [krutzen, hovenberg], "finding": krutzen}),
         (services.delete_proposition, {"proposition": proposition}),
@@ -599,7 +600,7 @@ def entered(ks):
 def routes(entered) -> list[tuple[str, dict]]:
     ks, hovenberg, krutzen, proposition, reservation = entered
     d = BASE + "debatt/"
-    answers = {f"ballot-{pid}": "ja" for pid in services.roll_of(ks).order}
+    answers = {f"ballot-{pid}": "ja" for pid in roll_of(ks).order}
     return [
         (
             d + "yrkanden/ny/",
@@ -787,7 +788,7 @@ def test_a_vote_through_the_form_with_a_javig_ballot_is_refused(client, entered)
     ks, hovenberg, krutzen, proposition, _ = entered
     Jav.objects.create(paragraph=ks, person=person("Tobias Ek"))
     client.force_login(clerk("KS"))
-    answers = {f"ballot-{pid}": "ja" for pid in services.roll_of(ks).order}
+    answers = {f"ballot-{pid}": "ja" for pid in roll_of(ks).order}
     url = BASE + f"debatt/propositioner/{proposition.pk}/votering/"
     before = state(ks)
     response = client.post(

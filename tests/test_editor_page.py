@@ -1,8 +1,8 @@
 """The editor page itself: quorum for the § shown and kept live, moving through the agenda."""
 
+from decisions import services as content
 from decisions.models import Attendance
-from decisions.services import paragraph_content as content
-from decisions.services.meetings import add_paragraph
+from decisions.services.agenda import add_paragraph
 from organisation.models import Person
 
 from .test_clerk_routes import build_clerk_world

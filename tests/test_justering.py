@@ -41,7 +41,7 @@ def approve_all(meeting, day=JUSTERING_DAY):
 
 def test_the_last_approval_makes_the_protocol_justerat(meeting, django_capture_on_commit_callbacks):
     chair, first, second = meeting.people
-    with mock.patch("decisions.extracts.schedule_extracts") as schedule:
+    with mock.patch("decisions.tasks.schedule_extracts") as schedule:
         with django_capture_on_commit_callbacks(execute=True):
             services.approve_protocol(meeting=meeting, person=chair, at=at(D(2022, 3, 14)))
             services.approve_protocol(meeting=meeting, person=first, at=at(D(2022, 3, 15)))
@@ -121,7 +121,7 @@ def test_late_justering_is_flagged_not_refused(meeting):
 def test_omedelbar_justering_of_one_paragraph(meeting, django_capture_on_commit_callbacks):
     paragraph = meeting.paragraphs.get(number=59)
     with (
-        mock.patch("decisions.extracts.schedule_extracts") as schedule,
+        mock.patch("decisions.tasks.schedule_extracts") as schedule,
         django_capture_on_commit_callbacks(execute=True),
     ):
         services.justera_immediately(paragraph=paragraph, at=at(D(2022, 3, 8), 15))

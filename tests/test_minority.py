@@ -9,11 +9,10 @@ import datetime
 import pytest
 
 from common.errors import ServiceError
-from decisions import prose, rules
+from decisions import law, prose, services
 from decisions.models import Attendance, Jav, Meeting, Paragraph, Yrkande
 from decisions.protocol import paragraph_text
 from decisions.selectors import paragraphs_with_parts
-from decisions.services import debate as services
 from organisation.models import Body
 
 from .factories import BodyFactory, CaseFactory, MeetingFactory, ParagraphFactory, PersonFactory
@@ -39,7 +38,7 @@ REFERRAL = Yrkande.Kind.REFERRAL_BACK
     ],
 )
 def test_one_third_of_those_present(asking, present, carries):
-    assert rules.minority_request_carries(asking, present) is carries
+    assert law.minority_request_carries(asking, present) is carries
 
 
 def kf_paragraph(case, day: datetime.date, number: int, members: int = 9) -> Paragraph:

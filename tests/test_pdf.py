@@ -10,8 +10,9 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from decisions import pdf
-from decisions.extracts import schedule_extracts, store_extract
+from decisions.extracts import store_extract
 from decisions.models import Meeting, Paragraph, StoredExtract
+from decisions.tasks import schedule_extracts
 
 TITLE = "Utöka den områdesbaserade socialtjänsten, svar på motion (MP)"
 RESERVATION = (

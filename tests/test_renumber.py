@@ -9,8 +9,8 @@ import datetime
 import pytest
 
 from common.errors import ServiceError
+from decisions import services
 from decisions.models import Attendance, Meeting, Paragraph
-from decisions.services import meetings as services
 
 from .factories import BodyFactory, MeetingFactory, MembershipFactory, ParagraphFactory
 

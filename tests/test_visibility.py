@@ -23,9 +23,12 @@ from pypdf import PdfReader
 
 from decisions.access import may_see_draft
 from decisions.models import Meeting, Paragraph
-from decisions.services.debate import add_reservation, save_yrkande
-from decisions.services.meetings import Presence, add_paragraph, create_meeting, set_attendance
-from decisions.services.paragraph_content import add_decision_point
+from decisions.services.agenda import add_paragraph
+from decisions.services.attendance import Presence, set_attendance
+from decisions.services.content import add_decision_point
+from decisions.services.meetings import create_meeting
+from decisions.services.reservations import add_reservation
+from decisions.services.yrkanden import save_yrkande
 from motions.models import Case
 from organisation.models import Account, Body, Membership, Party, Person
 from portal.templatetags.people import party_url, person_url

@@ -12,7 +12,7 @@ from typing import Any
 
 from django.db import transaction
 
-from decisions import rules
+from decisions import law
 from decisions.models import (
     Attendance,
     BasisDocument,
@@ -280,7 +280,7 @@ class Loader(RowWriter):
                     "justering_on": fact.justering_on,
                     "status": Meeting.Status.JUSTERAT,
                     "notice_posted_on": fact.notice_posted_on,
-                    "notice_removed_on": rules.last_appeal_day(fact.notice_posted_on),
+                    "notice_removed_on": law.last_appeal_day(fact.notice_posted_on),
                     "protocol_kept_at": fact.protocol_kept_at,
                 },
                 f"S{name[1:]}",

@@ -6,11 +6,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from decisions import rules
+from decisions import law
 from motions.dnr import DnrFormatError, dnr_slug, format_dnr, validate_format
 from motions.models import add_years
 
-ANSWERS = st.sampled_from([rules.YES, rules.NO, rules.ABSTAIN, rules.ABSENT])
+ANSWERS = st.sampled_from([law.YES, law.NO, law.ABSTAIN, law.ABSENT])
 
 
 class TestOneYearDeadline:
@@ -27,46 +27,46 @@ class TestOneYearDeadline:
 
 class TestTally:
     def test_matching_tally_has_no_message(self):
-        answers = [rules.YES, rules.YES, rules.NO, rules.ABSTAIN, rules.ABSENT]
-        assert rules.tally_mismatch(rules.Tally(yes=2, no=1, abstain=1), answers) is None
+        answers = [law.YES, law.YES, law.NO, law.ABSTAIN, law.ABSENT]
+        assert law.tally_mismatch(law.Tally(yes=2, no=1, abstain=1), answers) is None
 
     def test_mismatch_names_both_counts_in_swedish(self):
-        message = rules.tally_mismatch(rules.Tally(yes=3, no=1), [rules.YES, rules.NO])
+        message = law.tally_mismatch(law.Tally(yes=3, no=1), [law.YES, law.NO])
         assert message is not None
         assert "angivet 3 ja" in message
         assert "listan har 1 ja" in message
 
     def test_absent_members_are_not_counted(self):
-        assert rules.tally_of([rules.ABSENT, rules.ABSENT]) == rules.Tally(0, 0, 0)
+        assert law.tally_of([law.ABSENT, law.ABSENT]) == law.Tally(0, 0, 0)
 
     @given(st.lists(ANSWERS, max_size=101))
     def test_the_counted_tally_always_matches_its_roll_call(self, answers):
-        assert rules.tally_mismatch(rules.tally_of(answers), answers) is None
+        assert law.tally_mismatch(law.tally_of(answers), answers) is None
 
     @given(st.lists(ANSWERS, min_size=1, max_size=101), st.integers(min_value=1, max_value=5))
     def test_any_other_stated_yes_count_is_refused(self, answers, extra):
-        counted = rules.tally_of(answers)
-        stated = rules.Tally(yes=counted.yes + extra, no=counted.no, abstain=counted.abstain)
-        assert rules.tally_mismatch(stated, answers) is not None
+        counted = law.tally_of(answers)
+        stated = law.Tally(yes=counted.yes + extra, no=counted.no, abstain=counted.abstain)
+        assert law.tally_mismatch(stated, answers) is not None
 
 
 class TestVoteResult:
     def test_majority_yes(self):
-        assert rules.vote_result(rules.Tally(8, 7), chair_answer=rules.NO) == rules.YES
+        assert law.vote_result(law.Tally(8, 7), chair_answer=law.NO) == law.YES
 
     def test_majority_no(self):
-        assert rules.vote_result(rules.Tally(7, 8), chair_answer=rules.YES) == rules.NO
+        assert law.vote_result(law.Tally(7, 8), chair_answer=law.YES) == law.NO
 
     def test_abstentions_do_not_count(self):
-        assert rules.vote_result(rules.Tally(5, 4, abstain=6), chair_answer=None) == rules.YES
+        assert law.vote_result(law.Tally(5, 4, abstain=6), chair_answer=None) == law.YES
 
-    @pytest.mark.parametrize("chair", [rules.YES, rules.NO])
+    @pytest.mark.parametrize("chair", [law.YES, law.NO])
     def test_tie_is_decided_by_the_chairs_casting_vote(self, chair):
-        assert rules.vote_result(rules.Tally(7, 7, abstain=1), chair_answer=chair) == chair
+        assert law.vote_result(law.Tally(7, 7, abstain=1), chair_answer=chair) == chair
 
-    @pytest.mark.parametrize("chair", [rules.ABSTAIN, rules.ABSENT, None])
+    @pytest.mark.parametrize("chair", [law.ABSTAIN, law.ABSENT, None])
     def test_tie_without_a_chair_vote_is_unresolved(self, chair):
-        assert rules.vote_result(rules.Tally(7, 7), chair_answer=chair) is None
+        assert law.vote_result(law.Tally(7, 7), chair_answer=chair) is None
 
 
 D = datetime.date
@@ -96,13 +96,13 @@ class TestLastAppealDay:
         ],
     )
     def test_table(self, posted, last_day):
-        assert rules.last_appeal_day(posted) == last_day
+        assert law.last_appeal_day(posted) == last_day
 
     @given(st.dates(min_value=D(2000, 1, 1), max_value=D(2040, 12, 31)))
     def test_never_before_three_weeks_never_on_a_free_day(self, posted):
-        last = rules.last_appeal_day(posted)
+        last = law.last_appeal_day(posted)
         assert last >= posted + datetime.timedelta(weeks=3)
-        assert not rules.is_deadline_free(last)
+        assert not law.is_deadline_free(last)
         assert (last - posted).days <= 21 + 5  # the longest run: julafton to annandag + weekend
 
 
@@ -121,7 +121,7 @@ class TestQuorum:
         ],
     )
     def test_more_than_half(self, serving, seats, expected):
-        assert rules.has_quorum(serving, seats) is expected
+        assert law.has_quorum(serving, seats) is expected
 
 
 class TestParagraphRange:
@@ -138,7 +138,7 @@ class TestParagraphRange:
         ],
     )
     def test_in_range(self, number, first, last, expected):
-        assert rules.in_range(number, first, last) is expected
+        assert law.in_range(number, first, last) is expected
 
 
 class TestDnr:
