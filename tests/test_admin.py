@@ -171,7 +171,8 @@ def form_data(response) -> dict:
     """What a browser posts back from an admin form left as it is, inlines included."""
     data: dict = {}
     all_forms = [response.context["adminform"].form]
-    for inline in response.context["inline_admin_formsets"]:
+    # A history version's page (revert) has the form only, no inlines.
+    for inline in response.context.get("inline_admin_formsets") or []:
         management = inline.formset.management_form
         for name in management.fields:
             data[management.add_prefix(name)] = management[name].value()
@@ -201,7 +202,7 @@ def add_row(data: dict, prefix: str, **values) -> None:
 def errors_of(response) -> str:
     """All error messages of the re-rendered form and its inlines, as one text to search."""
     parts = [str(response.context["adminform"].form.errors)]
-    for inline in response.context["inline_admin_formsets"]:
+    for inline in response.context.get("inline_admin_formsets") or []:
         parts.append(str(inline.formset.errors))
         parts.append(str(inline.formset.non_form_errors()))
     return " ".join(parts)
