@@ -310,3 +310,19 @@ def test_the_change_pages_link_to_the_clerk_pages(admin_client, planned):
     paragraph_page = admin_client.get(_url("paragraph_change", planned.pk)).content.decode()
     for name in ("edit_paragraph", "add_correction", "expediering"):
         assert reverse(f"decisions:{name}", kwargs=where) in paragraph_page
+
+
+def test_a_paragraph_is_deleted_as_the_workspace_removes_it(admin_client, planned):
+    YrkandeFactory(paragraph=planned, position=1)
+    delete = _url("paragraph_delete", planned.pk)
+
+    response = admin_client.post(delete, {"post": "yes"}, follow=True)
+
+    assert [str(m) for m in response.context["messages"]] == [
+        f"§ {planned.number} har yrkanden och kan inte tas bort från föredragningslistan. "
+        "Ta bort dem i paragrafredigeraren först."
+    ]
+    assert Paragraph.objects.filter(pk=planned.pk).exists()
+    empty = ParagraphFactory(meeting=planned.meeting, number=planned.number + 1)
+    assert admin_client.post(_url("paragraph_delete", empty.pk), {"post": "yes"}).status_code == 302
+    assert not Paragraph.objects.filter(pk=empty.pk).exists()

@@ -1,4 +1,5 @@
-"""Admin actions that change a protocol's state: each calls the service that does it.
+"""Admin actions that change a protocol's state, each calling the service that does it, and
+deleting through the services.
 
 The admin never writes a status, a justering time or an anslag date itself. An action asks the
 same permission as the clerk's page for the same step, on each selected object; what the service
@@ -8,7 +9,9 @@ refuses is shown as its Swedish message, and the other selected objects are stil
 from collections.abc import Callable
 
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.db import models
+from django.shortcuts import redirect
 from django.utils import timezone
 
 from common.errors import ServiceError
@@ -94,3 +97,41 @@ def justera_immediately(modeladmin, request, queryset):
         call=call,
         done="paragrafen är omedelbart justerad.",
     )
+
+
+# --- Deleting -------------------------------------------------------------------------------
+
+
+class DeletedByServiceMixin:
+    """Deleting one object at a time, through its service; the service's refusal is shown.
+
+    The changelist's bulk delete is left out: it would delete around the service.
+    """
+
+    def check_delete(self, obj) -> None:
+        raise NotImplementedError
+
+    def delete_by_service(self, obj) -> None:
+        raise NotImplementedError
+
+    def get_actions(self, request):
+        found = super().get_actions(request)
+        found.pop("delete_selected", None)
+        return found
+
+    def delete_view(self, request, object_id, extra_context=None):
+        if request.method == "POST":
+            obj = self.get_object(request, unquote(object_id))
+            if obj is not None and self.has_delete_permission(request, obj):
+                try:
+                    self.check_delete(obj)
+                except ServiceError as exc:
+                    self.message_user(request, " ".join(exc.messages), messages.ERROR)
+                    opts = obj._meta
+                    return redirect(
+                        f"admin:{opts.app_label}_{opts.model_name}_change", object_id=obj.pk
+                    )
+        return super().delete_view(request, object_id, extra_context)
+
+    def delete_model(self, request, obj):
+        self.delete_by_service(obj)

@@ -9,14 +9,11 @@ roll call and the tally counted from it — is recorded in the paragraph editor
 (``services.debate.record_vote``); its page here is read-only.
 """
 
-from django.contrib import admin, messages
-from django.contrib.admin.utils import unquote
+from django.contrib import admin
 from django.db import transaction
-from django.shortcuts import redirect
 from django.urls import reverse
 
 from common.admin import HistoryAdmin, admin_object_id
-from common.errors import ServiceError
 
 from .. import services
 from ..models import (
@@ -32,43 +29,9 @@ from ..models import (
 )
 from ..services import debate
 from .access import ProtocolAdminMixin, ProtocolInlineMixin
+from .actions import DeletedByServiceMixin
 from .display import ReadOnlySummaryInline, ShortTextMixin, YrkandeChoicesMixin, page_links
 from .forms import PropositionAlternativeFormSet
-
-
-class DeletedByServiceMixin:
-    """Deleting one object at a time, through its service; the service's refusal is shown.
-
-    The changelist's bulk delete is left out: it would delete around the service.
-    """
-
-    def check_delete(self, obj) -> None:
-        raise NotImplementedError
-
-    def delete_by_service(self, obj) -> None:
-        raise NotImplementedError
-
-    def get_actions(self, request):
-        found = super().get_actions(request)
-        found.pop("delete_selected", None)
-        return found
-
-    def delete_view(self, request, object_id, extra_context=None):
-        if request.method == "POST":
-            obj = self.get_object(request, unquote(object_id))
-            if obj is not None and self.has_delete_permission(request, obj):
-                try:
-                    self.check_delete(obj)
-                except ServiceError as exc:
-                    self.message_user(request, " ".join(exc.messages), messages.ERROR)
-                    opts = obj._meta
-                    return redirect(
-                        f"admin:{opts.app_label}_{opts.model_name}_change", object_id=obj.pk
-                    )
-        return super().delete_view(request, object_id, extra_context)
-
-    def delete_model(self, request, obj):
-        self.delete_by_service(obj)
 
 
 def _paragraph_of(obj) -> Paragraph:

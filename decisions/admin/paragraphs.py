@@ -35,6 +35,7 @@ from ..models import (
 from ..services import meetings as meeting_services
 from . import actions
 from .access import ProtocolAdminMixin, ProtocolInlineMixin
+from .actions import DeletedByServiceMixin
 from .display import OnParagraphPageMixin, ReadOnlySummaryInline, ShortTextMixin, page_links
 from .forms import ReservationForm
 
@@ -106,6 +107,9 @@ class YrkandeInline(ProtocolInlineMixin, OnParagraphPageMixin, ShortTextMixin, a
     autocomplete_fields = ["target_body"]
     yrkande_fields = ("target_yrkande",)
     show_change_link = True
+    # Deleted on its own page, through services.debate.delete_yrkande, which refuses a yrkande
+    # that a proposition, vote or reservation still uses.
+    can_delete = False
 
     def get_queryset(self, request):
         return (
@@ -191,7 +195,7 @@ class StoredExtractInline(ReadOnlySummaryInline):
 
 
 @admin.register(Paragraph)
-class ParagraphAdmin(ProtocolAdminMixin, HistoryAdmin):
+class ParagraphAdmin(DeletedByServiceMixin, ProtocolAdminMixin, HistoryAdmin):
     body_field = "meeting"
     service_fields = PARAGRAPH_STATE
     list_display = [
@@ -228,6 +232,13 @@ class ParagraphAdmin(ProtocolAdminMixin, HistoryAdmin):
     def get_queryset(self, request):
         # Each paragraph prints as 'KS 2022-03-08 § 59 …' in autocomplete lists too.
         return super().get_queryset(request).select_related(*self.list_select_related)
+
+    # Taken off the agenda as in the workspace: only while empty and ojusterad.
+    def check_delete(self, paragraph: Paragraph) -> None:
+        meeting_services.check_remove_paragraph(paragraph=paragraph)
+
+    def delete_by_service(self, paragraph: Paragraph) -> None:
+        meeting_services.remove_paragraph(paragraph=paragraph)
 
     def check_landing(self, paragraph: Paragraph) -> None:
         # A new paragraph goes on the agenda as the workspace puts it there (a case once per
