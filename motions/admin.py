@@ -1,22 +1,20 @@
-"""Admin for the case file: registries, cases, documents, motions and referrals."""
+"""Admin for the case file: registries, cases, documents, motions and referrals.
+
+What ties a case to a meeting (its paragraphs, a document's förslag till beslut) is shown by
+``decisions.admin.case_file``, which registers subclasses of the Case and Document admins here:
+motions never imports decisions (docs/architecture.md).
+"""
 
 from django import forms
 from django.contrib import admin
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 
-from decisions.admin import HistoryAdmin, ProposalSummaryInline
-from decisions.forms import admin_object_id
+from common.admin import HistoryAdmin, admin_link, admin_object_id
 
 from .models import AttSats, Case, Document, DocumentAuthor, Motion, Motionar, Referral, Registry
 from .services import next_serial
-
-
-def _admin_link(obj, text: str | None = None) -> str:
-    opts = obj._meta
-    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
-    return format_html('<a href="{}">{}</a>', url, text if text is not None else str(obj))
 
 
 @admin.register(Registry)
@@ -133,6 +131,8 @@ class CaseAdmin(HistoryAdmin):
     date_hierarchy = "registered_on"
     autocomplete_fields = ["responsible_body"]
     inlines = [DocumentInline, ReferralInline]
+    # Read-only links to what hangs on the case; decisions' subclass adds its paragraphs.
+    link_fields: tuple[str, ...] = ("motion_link",)
 
     def get_fieldsets(self, request, obj=None):
         dnr_fields = ["registry", "year", "serial"]
@@ -155,14 +155,14 @@ class CaseAdmin(HistoryAdmin):
             ),
         ]
         if obj is not None:
-            fieldsets.append(("Kopplingar", {"fields": ["motion_link", "paragraph_links"]}))
+            fieldsets.append(("Kopplingar", {"fields": list(self.link_fields)}))
         return fieldsets
 
     def get_readonly_fields(self, request, obj=None):
         if obj is None:
             return []
         # The Dnr is given once and never changes; Case.save keeps the first one it computed.
-        return ["registry", "year", "serial", "dnr", "slug", "motion_link", "paragraph_links"]
+        return ["registry", "year", "serial", "dnr", "slug", *self.link_fields]
 
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)
@@ -182,35 +182,17 @@ class CaseAdmin(HistoryAdmin):
     def motion_link(self, case: Case) -> str:
         motion = Motion.objects.filter(case=case).first()
         if motion is not None:
-            return _admin_link(motion, "Visa motionen med motionärer och att-satser")
+            return admin_link(motion, "Visa motionen med motionärer och att-satser")
         if case.kind == Case.Kind.MOTION:
             url = reverse("admin:motions_motion_add") + f"?case={case.pk}"
             return format_html('<a href="{}">Registrera motionen</a>', url)
         return "–"
-
-    @admin.display(description="paragrafer")
-    def paragraph_links(self, case: Case) -> str:
-        paragraphs = case.paragraphs.select_related("body", "meeting").order_by("meeting__date")
-        if not paragraphs:
-            return "–"
-        return format_html_join(
-            "",
-            '<div><a href="{}">{}</a></div>',
-            (
-                (reverse("admin:decisions_paragraph_change", args=[p.pk]), str(p))
-                for p in paragraphs
-            ),
-        )
 
 
 class DocumentAuthorInline(admin.TabularInline):
     model = DocumentAuthor
     extra = 1
     fields = ["position", "name", "unit"]
-
-
-class DocumentProposalInline(ProposalSummaryInline):
-    fk_name = "document"
 
 
 @admin.register(Document)
@@ -222,23 +204,12 @@ class DocumentAdmin(admin.ModelAdmin):
     ordering = ["-date", "-pk"]
     date_hierarchy = "date"
     autocomplete_fields = ["case", "extract_of"]
-    inlines = [DocumentAuthorInline, DocumentProposalInline]
-
-    def get_fields(self, request, obj=None):
-        fields = ["case", "kind", "title", "date", "unit", "text", "file", "extract_of"]
-        return [*fields, "add_proposal_link"] if obj is not None else fields
-
-    def get_readonly_fields(self, request, obj=None):
-        return ["add_proposal_link"] if obj is not None else []
+    inlines = [DocumentAuthorInline]
+    fields = ["case", "kind", "title", "date", "unit", "text", "file", "extract_of"]
 
     @admin.display(description="ärende", ordering="case__dnr")
     def case_dnr(self, document: Document) -> str:
         return document.case.dnr
-
-    @admin.display(description="förslag till beslut")
-    def add_proposal_link(self, document: Document) -> str:
-        url = reverse("admin:decisions_proposal_add") + f"?document={document.pk}"
-        return format_html('<a href="{}">Lägg till förslag till beslut</a>', url)
 
 
 class MotionarInline(admin.TabularInline):
