@@ -129,7 +129,7 @@ def test_approvals_cannot_be_added_in_the_admin(admin_client, planned):
 
     admin_client.post(url, data)
 
-    assert not Justering.objects.exists()
+    assert not Justering.objects.filter(meeting=meeting).exists()
 
 
 def test_a_yrkande_outcome_cannot_be_typed(admin_client, planned):
@@ -193,7 +193,7 @@ def test_a_proposition_with_one_alternative_is_refused_as_in_the_editor(admin_cl
 
     assert response.status_code == 200
     assert "Välj minst två yrkanden att ställa mot varandra." in errors_of(response)
-    assert not Proposition.objects.exists()
+    assert not Proposition.objects.filter(paragraph=planned).exists()
 
 
 def test_a_yrkande_in_the_beslutsordning_is_not_deleted(admin_client, planned):
