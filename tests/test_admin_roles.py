@@ -30,7 +30,7 @@ def bodies(db) -> dict:
     son = BodyFactory(code="SON", name="Social- och omsorgsnämnden")
     ks = BodyFactory(code="KS", name="Kommunstyrelsen")
     found = {}
-    for body, day in ((son, D(2022, 2, 16)), (ks, D(2022, 3, 8))):
+    for body, day in ((son, D(2023, 5, 10)), (ks, D(2023, 5, 16))):
         meeting = MeetingFactory(body=body, date=day)
         found[body.code] = ParagraphFactory(meeting=meeting, number=2, title=f"Ärende i {body}")
     return found
