@@ -6,7 +6,7 @@ on their own pages (``debate``) and linked from the paragraph.
 
 A paragraph's status, its justering and the yrkanden's outcomes are read-only: justering goes
 through the services (the action below, or the protocol's justering page), outcomes follow
-from the beslutsordning (``services.debate.settle_outcomes``), rättelse and expediering are done
+from the beslutsordning (``services.derived.settle_outcomes``), rättelse and expediering are done
 on the paragraph's public page.
 """
 
@@ -32,7 +32,7 @@ from ..models import (
     Yrkande,
     YrkandeMember,
 )
-from ..services import meetings as meeting_services
+from ..services import agenda
 from . import actions
 from .access import ProtocolAdminMixin, ProtocolInlineMixin
 from .actions import DeletedByServiceMixin
@@ -102,12 +102,12 @@ class YrkandeInline(ProtocolInlineMixin, OnParagraphPageMixin, ShortTextMixin, a
         "outcome",
         "members_text",
     ]
-    # The outcome follows from the beslutsordning (services.debate.settle_outcomes).
+    # The outcome follows from the beslutsordning (services.derived.settle_outcomes).
     readonly_fields = ["outcome", "members_text"]
     autocomplete_fields = ["target_body"]
     yrkande_fields = ("target_yrkande",)
     show_change_link = True
-    # Deleted on its own page, through services.debate.delete_yrkande, which refuses a yrkande
+    # Deleted on its own page, through services.yrkanden.delete_yrkande, which refuses a yrkande
     # that a proposition, vote or reservation still uses.
     can_delete = False
 
@@ -235,22 +235,22 @@ class ParagraphAdmin(DeletedByServiceMixin, ProtocolAdminMixin, HistoryAdmin):
 
     # Taken off the agenda as in the workspace: only while empty and ojusterad.
     def check_delete(self, paragraph: Paragraph) -> None:
-        meeting_services.check_remove_paragraph(paragraph=paragraph)
+        agenda.check_remove_paragraph(paragraph=paragraph)
 
     def delete_by_service(self, paragraph: Paragraph) -> None:
-        meeting_services.remove_paragraph(paragraph=paragraph)
+        agenda.remove_paragraph(paragraph=paragraph)
 
     def check_landing(self, paragraph: Paragraph) -> None:
         # A new paragraph goes on the agenda as the workspace puts it there (a case once per
         # meeting, a title for an övrig punkt); none is added to, or moved into, a justerat
         # protocol.
         if paragraph.pk is None:
-            meeting_services.check_add_paragraph(
+            agenda.check_add_paragraph(
                 meeting=paragraph.meeting, case=paragraph.case, title=paragraph.title
             )
         elif paragraph.meeting.status == Meeting.Status.JUSTERAT:
             # Moved from another meeting: the same refusal as adding to this one.
-            meeting_services.check_add_paragraph(meeting=paragraph.meeting, title=paragraph.title)
+            agenda.check_add_paragraph(meeting=paragraph.meeting, title=paragraph.title)
 
     def get_fieldsets(self, request, obj=None):
         head = ["meeting", "number", "title", "case"]
