@@ -10,6 +10,7 @@ from decisions.models import Paragraph, Vote, Yrkande
 from decisions.services.derived import derived_outcomes, derived_tally
 
 from .test_editor_debate import enter_ks_59, ks, roll_call  # noqa: F401 — ks is a fixture
+from .test_minority import kf, referral  # noqa: F401 — kf is a fixture
 
 
 def assert_stored_equals_derived() -> None:
@@ -51,3 +52,14 @@ def test_outcomes_and_tallies_stay_derived_through_the_debate_services(ks):  # n
     services.add_proposition(paragraph=ks, alternatives=[hovenberg, krutzen], finding=hovenberg)
     assert_stored_equals_derived()
     assert Yrkande.objects.get(pk=hovenberg.pk).outcome == Yrkande.Outcome.CARRIED
+
+
+def test_outcomes_stay_derived_through_the_minoritys_request(kf):  # noqa: F811
+    yrkande = referral(kf)
+    services.carry_minority_request(paragraph=kf, yrkande=yrkande, asking=3)
+    assert_stored_equals_derived()
+    assert Yrkande.objects.get(pk=yrkande.pk).outcome == Yrkande.Outcome.CARRIED
+
+    services.undo_minority_request(paragraph=kf, yrkande=yrkande)
+    assert_stored_equals_derived()
+    assert Yrkande.objects.get(pk=yrkande.pk).outcome == ""

@@ -204,7 +204,7 @@ class PropositionAdmin(
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
-        # After a votering the finding is the vote's result (services.debate.record_vote).
+        # After a votering the finding is the vote's result (services.votes.record_vote).
         return [*fields, "paragraph", "finding"] if _has_vote(obj) else fields
 
     @staticmethod

@@ -6,7 +6,7 @@ on their own pages (``debate``) and linked from the paragraph.
 
 A paragraph's status, its justering and the yrkanden's outcomes are read-only: justering goes
 through the services (the action below, or the protocol's justering page), outcomes follow
-from the beslutsordning (``services.debate.settle_outcomes``), rättelse and expediering are done
+from the beslutsordning (``services.derived.settle_outcomes``), rättelse and expediering are done
 on the paragraph's public page.
 """
 
@@ -102,12 +102,12 @@ class YrkandeInline(ProtocolInlineMixin, OnParagraphPageMixin, ShortTextMixin, a
         "outcome",
         "members_text",
     ]
-    # The outcome follows from the beslutsordning (services.debate.settle_outcomes).
+    # The outcome follows from the beslutsordning (services.derived.settle_outcomes).
     readonly_fields = ["outcome", "members_text"]
     autocomplete_fields = ["target_body"]
     yrkande_fields = ("target_yrkande",)
     show_change_link = True
-    # Deleted on its own page, through services.debate.delete_yrkande, which refuses a yrkande
+    # Deleted on its own page, through services.yrkanden.delete_yrkande, which refuses a yrkande
     # that a proposition, vote or reservation still uses.
     can_delete = False
 

@@ -134,8 +134,7 @@ def undo_minority_request(*, paragraph: Paragraph, yrkande: Yrkande) -> Yrkande:
     yrkande = Yrkande.objects.get(pk=yrkande.pk)
     check_undo_minority_request(paragraph=locked, yrkande=yrkande)
     yrkande.requested_by_count = None
-    yrkande.outcome = ""
-    yrkande.save(update_fields=["requested_by_count", "outcome"])
+    yrkande.save(update_fields=["requested_by_count"])
     settle_outcomes(locked)
     yrkande.refresh_from_db()
     return yrkande
