@@ -652,7 +652,9 @@ def test_every_route_works_for_the_bodys_clerk(client, entered):
     client.force_login(clerk("KS"))
     for url, payload in routes(entered):
         response = client.post(url, payload, HTTP_HX_REQUEST="true")
-        assert response.status_code == 200, url
+        # Some writes are refused by the rules here (a yrkande a reservation favours is not
+        # deleted): those answer 422, with the section too.
+        assert response.status_code in (200, 422), url
         assert 'id="debatt-sektion"' in response.content.decode(), url
 
 
@@ -664,7 +666,7 @@ def test_after_justering_every_route_refuses(client, entered):
     for url, payload in routes(entered):
         response = client.post(url, payload, HTTP_HX_REQUEST="true")
         assert FINAL_MESSAGE in response.content.decode(), url
-        assert client.post(url, payload).status_code == 400, url
+        assert client.post(url, payload).status_code == 422, url
     assert state(ks) == before
 
 
@@ -718,7 +720,7 @@ def test_ks_59_through_the_forms_without_javascript(client, ks):
     ]
     for url, payload in steps:
         response = client.post(url, payload)
-        assert response.status_code == 302
+        assert response.status_code == 303
         assert response["Location"] == BASE + "#debatt-sektion"
     hovenberg, krutzen = ks.yrkanden.all()
     assert (
@@ -726,14 +728,14 @@ def test_ks_59_through_the_forms_without_javascript(client, ks):
             d + "propositioner/ny/",
             {"first": krutzen.pk, "against": [hovenberg.pk], "finding": krutzen.pk},
         ).status_code
-        == 302
+        == 303
     )
     for name in ["Rebecka Hovenberg", "Ann-Charlott Bäckman"]:
         assert (
             client.post(
                 d + "reservationer/ny/", {"person": ids[name], "in_favour_of": "eget"}
             ).status_code
-            == 302
+            == 303
         )
     demo = Paragraph.objects.get(body__code="KS", year=2022, number=59)
     mine, theirs = texts(ks), texts(demo)
@@ -757,13 +759,13 @@ def test_an_error_keeps_the_input_and_puts_the_message_beside_the_field(client, 
     }
     response = client.post(BASE + "debatt/yrkanden/ny/", payload, HTTP_HX_REQUEST="true")
     html = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert re.search(
         r'id="debatt-yrkande-ny-mover_error"[^>]*><li>Lena Sjöberg tjänstgör inte i § 61.</li>',
         html,
     )
     assert "min lydelse</textarea>" in html
-    assert client.post(BASE + "debatt/yrkanden/ny/", payload).status_code == 400
+    assert client.post(BASE + "debatt/yrkanden/ny/", payload).status_code == 422
     assert state(ks) == before
 
 
