@@ -28,10 +28,13 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.forms import Form
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
 
 SAVED_WITHOUT_JS = 303
 REFUSED = 422
+
+# Moving a row one step: every move button posts riktning=upp or riktning=ned.
+MOVE_FIELD, MOVE_UP, MOVE_DOWN = "riktning", "upp", "ned"
 
 
 def login_required_first(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -59,6 +62,22 @@ def apply_refusal(form: Form, exc: ValidationError, fields: dict[str, str] | Non
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, exc)
+
+
+def moves_up(request: HttpRequest) -> bool | None:
+    """Whether a move post asks for up (``riktning=upp``) or down (``riktning=ned``); None for
+    anything else, which no page of ours sends: answer it with ``bad_move()``."""
+    direction = request.POST.get(MOVE_FIELD)
+    if direction not in (MOVE_UP, MOVE_DOWN):
+        return None
+    return direction == MOVE_UP
+
+
+def bad_move() -> HttpResponse:
+    return HttpResponseBadRequest(
+        f"Ange {MOVE_FIELD}={MOVE_UP} eller {MOVE_FIELD}={MOVE_DOWN}.",
+        content_type="text/plain; charset=utf-8",
+    )
 
 
 @dataclass(frozen=True)

@@ -520,7 +520,7 @@ def routes(meeting: Meeting) -> list[tuple[str, str, dict]]:
         ("agenda_add_case", f"{WS}dagordning/arende/", {"case": CaseFactory().pk}),
         ("agenda_add_item", f"{WS}dagordning/punkt/", {"title": "Information"}),
         ("agenda_remove", f"{WS}dagordning/ta-bort/", {"paragraph": paragraph.pk}),
-        ("agenda_move", f"{WS}dagordning/flytta/", {"paragraph": paragraph.pk, "direction": "up"}),
+        ("agenda_move", f"{WS}dagordning/flytta/", {"paragraph": paragraph.pk, "riktning": "upp"}),
         ("agenda_renumber", f"{WS}dagordning/numrera-om/", {"first": 1}),
         ("meeting_attendance", f"{WS}narvaro/", attendance_post(meeting, all_present=True)),
         ("meeting_adjusters", f"{WS}justerare/", {"adjuster_1": person("Sara Nyberg").pk}),
@@ -629,7 +629,7 @@ def test_a_paragraph_of_another_meeting_is_not_found(client, meeting):
     assert response.status_code == 404
     assert (
         client.post(
-            f"{WS}dagordning/flytta/", {"paragraph": other.pk, "direction": "up"}
+            f"{WS}dagordning/flytta/", {"paragraph": other.pk, "riktning": "upp"}
         ).status_code
         == 404
     )

@@ -609,7 +609,7 @@ def routes(entered) -> list[tuple[str, dict]]:
             d + f"yrkanden/{krutzen.pk}/",
             {"kind": "avslag", "target": "motion", "mover": person("Tobias Ek").pk},
         ),
-        (d + f"yrkanden/{krutzen.pk}/flytta/", {"direction": "upp"}),
+        (d + f"yrkanden/{krutzen.pk}/flytta/", {"riktning": "upp"}),
         (d + f"yrkanden/{hovenberg.pk}/ta-bort/", {}),
         (d + f"yrkanden/{hovenberg.pk}/minoritet/", {"asking": 5}),
         (

@@ -12,7 +12,7 @@ from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 
 from common.errors import ServiceError
-from common.views import FormAnswer, apply_refusal
+from common.views import FormAnswer, apply_refusal, bad_move, moves_up
 from decisions.models import (
     BasisDocument,
     DecisionPoint,
@@ -371,13 +371,15 @@ def move_part(
     model, anchor = _kind(kind)
     if model not in services.ORDERED:
         raise Http404("Den delen har ingen ordning.")
+    up = moves_up(request)
+    if up is None:
+        return bad_move()
     part = _part(model, pk)
+    direction = services.MOVE_UP if up else services.MOVE_DOWN
     return _save(
         replace(answer, url=editor_url(paragraph, anchor)),
         None,
         "",
-        lambda: services.move_part(
-            paragraph=paragraph, part=part, direction=request.POST.get("riktning", "")
-        ),
+        lambda: services.move_part(paragraph=paragraph, part=part, direction=direction),
         "Ordningen är ändrad.",
     )

@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 
 from common.errors import ServiceError
-from common.views import FormAnswer, apply_refusal
+from common.views import FormAnswer, apply_refusal, bad_move, moves_up
 from decisions import selectors
 from decisions.models import Paragraph, Proposition, Reservation, Yrkande
 from decisions.services import debate as services
@@ -89,8 +89,10 @@ def edit_yrkande(
 def move_yrkande(
     request: HttpRequest, paragraph: Paragraph, answer: FormAnswer, yrkande: int
 ) -> HttpResponse:
+    up = moves_up(request)
+    if up is None:
+        return bad_move()
     obj = _yrkande(yrkande)
-    up = request.POST.get("direction") != "ner"
     try:
         services.move_yrkande(paragraph=paragraph, yrkande=obj, up=up)
     except ServiceError as exc:

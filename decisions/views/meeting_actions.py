@@ -10,7 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 
 from common.errors import ServiceError
-from common.views import FormAnswer, apply_refusal
+from common.views import FormAnswer, apply_refusal, bad_move, moves_up
 from decisions import meeting_selectors as ms
 from decisions import prose
 from decisions.models import Attendance, Meeting, Paragraph
@@ -102,11 +102,13 @@ def remove_paragraph(request: HttpRequest, meeting: Meeting, answer: FormAnswer)
 
 @workspace_action
 def move_paragraph(request: HttpRequest, meeting: Meeting, answer: FormAnswer) -> HttpResponse:
-    form = ParagraphActionForm(request.POST)
-    paragraph = _paragraph_of(meeting, form)
+    up = moves_up(request)
+    if up is None:
+        return bad_move()
+    paragraph = _paragraph_of(meeting, ParagraphActionForm(request.POST))
     title = paragraph.title
     try:
-        services.move(paragraph=paragraph, direction=form.cleaned_data["direction"])
+        services.move(paragraph=paragraph, direction=services.UP if up else services.DOWN)
     except ServiceError as exc:
         return answer.refused(agenda_errors=_errors(exc))
     return answer.saved(f"{title} är nu § {paragraph.number}.")

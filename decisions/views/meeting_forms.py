@@ -142,12 +142,9 @@ class RenumberForm(forms.Form):
 
 
 class ParagraphActionForm(forms.Form):
-    """A button on one § of the agenda: move it up or down, or take it off."""
+    """A button on one § of the agenda: move it (``common.views.moves_up``) or take it off."""
 
     paragraph = forms.IntegerField(widget=forms.HiddenInput)
-    direction = forms.ChoiceField(
-        choices=[("up", "Upp"), ("down", "Ned")], required=False, widget=forms.HiddenInput
-    )
 
 
 # --- Attendance ------------------------------------------------------------------------------
