@@ -8,8 +8,8 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.urls import reverse
 
-from decisions.feeds import FEED_ITEMS, ParagraphFeed, feed_paragraphs
 from decisions.models import Paragraph
+from decisions.views.feeds import FEED_ITEMS, ParagraphFeed, feed_paragraphs
 from motions.models import Case
 
 

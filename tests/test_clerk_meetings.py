@@ -170,7 +170,7 @@ def test_the_create_page_keeps_what_was_typed(client, ks):
     assert page.status_code == 200 and 'name="date"' in page.content.decode()
     data = {"date": "2022-04-05", "place": "Rådhuset", "justering_on": "2022-04-01"}
     response = client.post(f"{BASE}nytt/", data)
-    assert response.status_code == 400
+    assert response.status_code == 422
     html = response.content.decode()
     assert "Justeringen kan inte ligga före sammanträdet." in html
     assert 'value="Rådhuset"' in html
@@ -178,7 +178,7 @@ def test_the_create_page_keeps_what_was_typed(client, ks):
     data["justering_on"] = "2022-04-12"
     data["chair"] = person("Johan Alström").pk
     response = client.post(f"{BASE}nytt/", data)
-    assert response.status_code == 302 and response["Location"] == WS
+    assert response.status_code == 303 and response["Location"] == WS
     assert Meeting.objects.get(body=ks, date=DAY).place == "Rådhuset"
 
 
@@ -520,7 +520,7 @@ def routes(meeting: Meeting) -> list[tuple[str, str, dict]]:
         ("agenda_add_case", f"{WS}dagordning/arende/", {"case": CaseFactory().pk}),
         ("agenda_add_item", f"{WS}dagordning/punkt/", {"title": "Information"}),
         ("agenda_remove", f"{WS}dagordning/ta-bort/", {"paragraph": paragraph.pk}),
-        ("agenda_move", f"{WS}dagordning/flytta/", {"paragraph": paragraph.pk, "direction": "up"}),
+        ("agenda_move", f"{WS}dagordning/flytta/", {"paragraph": paragraph.pk, "riktning": "upp"}),
         ("agenda_renumber", f"{WS}dagordning/numrera-om/", {"first": 1}),
         ("meeting_attendance", f"{WS}narvaro/", attendance_post(meeting, all_present=True)),
         ("meeting_adjusters", f"{WS}justerare/", {"adjuster_1": person("Sara Nyberg").pk}),
@@ -605,7 +605,10 @@ def test_the_ks_secretary_works_on_ks(client, meeting, name):
         )
         data = {"case": case.pk}
     response = client.post(url, data)
-    assert response.status_code == 302, response.content.decode()[:3000]
+    # A saved form post goes back to the workspace with 303; a POST to the page itself is
+    # not a form of it and is sent there as any stray request is.
+    expected = 302 if name == "prepare_meeting" else 303
+    assert response.status_code == expected, response.content.decode()[:3000]
 
 
 def test_the_workspace_shows_the_agenda_and_links_to_the_editor(client, meeting):
@@ -626,7 +629,7 @@ def test_a_paragraph_of_another_meeting_is_not_found(client, meeting):
     assert response.status_code == 404
     assert (
         client.post(
-            f"{WS}dagordning/flytta/", {"paragraph": other.pk, "direction": "up"}
+            f"{WS}dagordning/flytta/", {"paragraph": other.pk, "riktning": "upp"}
         ).status_code
         == 404
     )
@@ -647,7 +650,7 @@ def test_a_refused_attendance_keeps_what_was_typed(client, meeting):
         },
     )
     response = client.post(f"{WS}narvaro/", data)
-    assert response.status_code == 400
+    assert response.status_code == 422
     html = response.content.decode()
     assert "Paragrafintervallet måste gå framåt" in html
     assert 'value="Gäst Gästsson"' in html
@@ -658,7 +661,7 @@ def test_a_person_of_another_body_is_refused_beside_the_field(client, meeting):
     client.force_login(secretary("KS"))
     data = attendance_post(meeting, substitutes=[person("Lena Sjöberg").pk])
     response = client.post(f"{WS}narvaro/", data)
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert "Lena Sjöberg är inte ledamot eller ersättare i kommunstyrelsen den 2022-04-05." in (
         response.content.decode()
     )
@@ -668,21 +671,21 @@ def test_a_person_of_another_body_is_refused_beside_the_field(client, meeting):
 def test_all_present_and_held_through_the_pages(client, meeting):
     client.force_login(secretary("KS"))
     assert (
-        client.post(f"{WS}narvaro/", attendance_post(meeting, all_present=True)).status_code == 302
+        client.post(f"{WS}narvaro/", attendance_post(meeting, all_present=True)).status_code == 303
     )
     assert Attendance.objects.filter(meeting=meeting, kind=Attendance.Kind.MEMBER).count() == 10
     response = client.post(f"{WS}genomfort/")
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert "Välj minst en justerare." in response.content.decode()
     client.post(f"{WS}justerare/", {"adjuster_1": person("Sara Nyberg").pk})
-    assert client.post(f"{WS}genomfort/").status_code == 302
+    assert client.post(f"{WS}genomfort/").status_code == 303
     assert Meeting.objects.get(pk=meeting.pk).status == Meeting.Status.HELD
 
 
 def test_htmx_gets_the_workspace_only(client, meeting):
     client.force_login(secretary("KS"))
     response = client.post(f"{WS}dagordning/punkt/", {"title": ""}, HTTP_HX_REQUEST="true")
-    assert response.status_code == 200
+    assert response.status_code == 422
     html = response.content.decode()
     assert html.lstrip().startswith('<div id="arbetsyta"')
     assert "Ange en rubrik för punkten." in html

@@ -610,7 +610,7 @@ def routes(entered) -> list[tuple[str, dict]]:
             d + f"yrkanden/{krutzen.pk}/",
             {"kind": "avslag", "target": "motion", "mover": person("Tobias Ek").pk},
         ),
-        (d + f"yrkanden/{krutzen.pk}/flytta/", {"direction": "upp"}),
+        (d + f"yrkanden/{krutzen.pk}/flytta/", {"riktning": "upp"}),
         (d + f"yrkanden/{hovenberg.pk}/ta-bort/", {}),
         (d + f"yrkanden/{hovenberg.pk}/minoritet/", {"asking": 5}),
         (
@@ -653,7 +653,9 @@ def test_every_route_works_for_the_bodys_clerk(client, entered):
     client.force_login(clerk("KS"))
     for url, payload in routes(entered):
         response = client.post(url, payload, HTTP_HX_REQUEST="true")
-        assert response.status_code == 200, url
+        # Some writes are refused by the rules here (a yrkande a reservation favours is not
+        # deleted): those answer 422, with the section too.
+        assert response.status_code in (200, 422), url
         assert 'id="debatt-sektion"' in response.content.decode(), url
 
 
@@ -665,7 +667,7 @@ def test_after_justering_every_route_refuses(client, entered):
     for url, payload in routes(entered):
         response = client.post(url, payload, HTTP_HX_REQUEST="true")
         assert FINAL_MESSAGE in response.content.decode(), url
-        assert client.post(url, payload).status_code == 400, url
+        assert client.post(url, payload).status_code == 422, url
     assert state(ks) == before
 
 
@@ -719,7 +721,7 @@ def test_ks_59_through_the_forms_without_javascript(client, ks):
     ]
     for url, payload in steps:
         response = client.post(url, payload)
-        assert response.status_code == 302
+        assert response.status_code == 303
         assert response["Location"] == BASE + "#debatt-sektion"
     hovenberg, krutzen = ks.yrkanden.all()
     assert (
@@ -727,14 +729,14 @@ def test_ks_59_through_the_forms_without_javascript(client, ks):
             d + "propositioner/ny/",
             {"first": krutzen.pk, "against": [hovenberg.pk], "finding": krutzen.pk},
         ).status_code
-        == 302
+        == 303
     )
     for name in ["Rebecka Hovenberg", "Ann-Charlott Bäckman"]:
         assert (
             client.post(
                 d + "reservationer/ny/", {"person": ids[name], "in_favour_of": "eget"}
             ).status_code
-            == 302
+            == 303
         )
     demo = Paragraph.objects.get(body__code="KS", year=2022, number=59)
     mine, theirs = texts(ks), texts(demo)
@@ -758,13 +760,13 @@ def test_an_error_keeps_the_input_and_puts_the_message_beside_the_field(client, 
     }
     response = client.post(BASE + "debatt/yrkanden/ny/", payload, HTTP_HX_REQUEST="true")
     html = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert re.search(
         r'id="debatt-yrkande-ny-mover_error"[^>]*><li>Lena Sjöberg tjänstgör inte i § 61.</li>',
         html,
     )
     assert "min lydelse</textarea>" in html
-    assert client.post(BASE + "debatt/yrkanden/ny/", payload).status_code == 400
+    assert client.post(BASE + "debatt/yrkanden/ny/", payload).status_code == 422
     assert state(ks) == before
 
 

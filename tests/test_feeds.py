@@ -8,8 +8,8 @@ from django.db import connection
 from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 
-from decisions.feeds import fold, ical_text
 from decisions.models import DecisionPoint, Meeting, Paragraph
+from decisions.views.feeds import fold, ical_text
 from motions.models import Case
 from organisation.models import Body
 

@@ -71,7 +71,7 @@ def test_post_notice_form(staff_client, db):
     )
     url = f"/organ/{meeting.body.slug}/sammantraden/2022-01-03/anslag/"
     response = staff_client.post(url, {"posted_on": "2022-01-09", "kept_at": "Stadshuset"})
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert "före justeringen" in response.content.decode()
     response = staff_client.post(url, {"posted_on": "2022-01-11", "kept_at": ""})
     assert "Ange var protokollet förvaras." in response.content.decode()
@@ -89,5 +89,5 @@ def test_post_notice_refused_before_justering(staff_client, db):
     meeting = MeetingFactory(date=D(2022, 1, 3), status=Meeting.Status.HELD)
     url = f"/organ/{meeting.body.slug}/sammantraden/2022-01-03/anslag/"
     response = staff_client.post(url, {"posted_on": "2022-01-11", "kept_at": "Stadshuset"})
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert "Protokollet är inte justerat" in response.content.decode()

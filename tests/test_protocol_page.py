@@ -125,7 +125,7 @@ def test_justera_form_records_an_approval(client, db, staff):
     url = f"/organ/{meeting.body.slug}/sammantraden/2022-05-04/justera/"
     client.force_login(staff)
     response = client.post(url, {"person": chair.pk, "at": "2022-05-03T10:00"})
-    assert response.status_code == 400
+    assert response.status_code == 422
     html = response.content.decode()
     assert "före sammanträdet" in html and 'value="2022-05-03T10:00"' in html
     assert not Justering.objects.filter(meeting=meeting).exists()
@@ -140,7 +140,7 @@ def test_correction_form_and_paragraph_page(client, demo, staff):
     client.force_login(staff)
     url = "/organ/ks/2022/59/rattelse/"
     response = client.post(url, {"made_on": "2022-03-20", "text": "Punkt 1 ska lyda …"})
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert "Ange skälet till rättelsen." in response.content.decode()
     assert "Punkt 1 ska lyda …" in response.content.decode()
     assert not Correction.objects.exists()
@@ -161,7 +161,7 @@ def test_expediering_form(client, demo, staff):
     data = {f"r{r.pk}-sent_on": "" for r in recipients}
     data[f"r{recipients[0].pk}-sent_on"] = "2022-03-10"  # before justering
     response = client.post(url, data)
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert "före justeringen" in response.content.decode()
     assert not Recipient.objects.filter(sent_on__isnull=False).exists()
     data[f"r{recipients[0].pk}-sent_on"] = "2022-03-16"

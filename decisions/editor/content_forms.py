@@ -1,4 +1,4 @@
-"""Forms of the paragraph editor's content section (``decisions/editor_content.py``).
+"""Forms of the paragraph editor's content section (built in ``content_section``).
 
 Only what the user types is checked here; the rules — that a document belongs to the case, a
 jävig member serves in the paragraph, the paragraph is ojusterad — live in
@@ -9,11 +9,10 @@ offer what fits, but the services check again: a form can be forged.
 
 from django import forms
 
+from decisions.models import Paragraph
 from motions.models import Document, Motion
 from organisation.forms import PersonChoiceField
 from organisation.models import Body, Person
-
-from .models import Paragraph
 
 TEXTAREA = forms.Textarea(attrs={"rows": 2})
 

@@ -25,9 +25,8 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import format_html, format_html_join
 
+from decisions.models import Meeting, Paragraph, Proposal
 from organisation.models import Body
-
-from .models import Meeting, Paragraph, Proposal
 
 TZID = "Europe/Stockholm"
 STOCKHOLM = ZoneInfo(TZID)

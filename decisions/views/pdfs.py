@@ -1,15 +1,15 @@
 """PDF responses: a paragraph's extract, a meeting's protocol, its notice (anslag/bevis)."""
 
-import datetime
-
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from . import pdf, selectors
-from .access import is_draft, may_see_draft, may_see_secret
-from .extracts import store_extract
-from .models import Meeting, Paragraph
+from decisions import pdf, selectors
+from decisions.access import is_draft, may_see_draft, may_see_secret
+from decisions.extracts import store_extract
+from decisions.models import Meeting, Paragraph
+
+from .lookups import meeting_of, paragraph_of
 
 
 def _pdf_response(data: bytes, filename: str) -> HttpResponse:
@@ -20,25 +20,16 @@ def _pdf_response(data: bytes, filename: str) -> HttpResponse:
 
 
 def _meeting(body: str, day: str) -> Meeting:
-    try:
-        date = datetime.date.fromisoformat(day)
-    except ValueError:
-        raise Http404("Datumet finns inte.") from None
-    return get_object_or_404(
+    return meeting_of(
+        body,
+        day,
         selectors.meetings_with_body().prefetch_related("adjusters", "attendance__person"),
-        body__slug=body,
-        date=date,
     )
 
 
 @require_safe
 def extract_pdf(request: HttpRequest, body: str, year: int, number: int) -> HttpResponse:
-    paragraph = get_object_or_404(
-        Paragraph.objects.select_related("meeting__body", "body", "case"),
-        body__slug=body,
-        year=year,
-        number=number,
-    )
+    paragraph = paragraph_of(body, year, number)
     if paragraph.is_confidential and not may_see_secret(request.user, paragraph.body):
         return render(
             request, "decisions/paragraph_secret.html", {"paragraph": paragraph}, status=403

@@ -1,15 +1,16 @@
-import datetime
+"""The public pages of a body, a meeting and a paragraph."""
 
 from django.db.models import Prefetch
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from decisions import selectors
+from decisions.access import is_draft, may_see_draft, may_see_secret
+from decisions.models import Attendance, Meeting, Paragraph
+from decisions.protocol import paragraph_text
 from organisation.models import Body, Membership
 
-from . import selectors
-from .access import is_draft, may_see_draft, may_see_secret
-from .models import Attendance, Meeting, Paragraph
-from .protocol import paragraph_text
+from .lookups import day_of
 
 
 def body_detail(request: HttpRequest, body: str) -> HttpResponse:
@@ -43,10 +44,6 @@ def body_detail(request: HttpRequest, body: str) -> HttpResponse:
 
 
 def meeting_detail(request: HttpRequest, body: str, day: str) -> HttpResponse:
-    try:
-        date = datetime.date.fromisoformat(day)
-    except ValueError:
-        raise Http404("Datumet finns inte.") from None
     meeting = get_object_or_404(
         selectors.meetings_with_body().prefetch_related(
             "adjusters",
@@ -61,7 +58,7 @@ def meeting_detail(request: HttpRequest, body: str, day: str) -> HttpResponse:
             ),
         ),
         body__slug=body,
-        date=date,
+        date=day_of(day),
     )
     return render(
         request,

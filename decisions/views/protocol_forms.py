@@ -8,10 +8,9 @@ from django import forms
 from django.utils import timezone
 
 from common.forms import DATE, DATETIME, DATETIME_FORMATS
+from decisions.models import Meeting, Recipient
 from organisation.forms import PersonChoiceField
 from organisation.models import Person
-
-from .models import Meeting, Recipient
 
 
 class JusteraForm(forms.Form):

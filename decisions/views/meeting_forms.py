@@ -9,6 +9,7 @@ eller ersättare i …" — beside the field rather than a bare "invalid choice"
 from django import forms
 
 from common.forms import DATE
+from decisions.models import Attendance
 from motions.models import Case
 from organisation.forms import PersonChoiceField
 from organisation.models import Membership, Person
@@ -141,12 +142,9 @@ class RenumberForm(forms.Form):
 
 
 class ParagraphActionForm(forms.Form):
-    """A button on one § of the agenda: move it up or down, or take it off."""
+    """A button on one § of the agenda: move it (``common.views.moves_up``) or take it off."""
 
     paragraph = forms.IntegerField(widget=forms.HiddenInput)
-    direction = forms.ChoiceField(
-        choices=[("up", "Upp"), ("down", "Ned")], required=False, widget=forms.HiddenInput
-    )
 
 
 # --- Attendance ------------------------------------------------------------------------------
@@ -247,5 +245,69 @@ class AdjustersForm(forms.Form):
             self.fields[name].choices = choices
 
 
-class HeldForm(forms.Form):
-    """The button 'Sammanträdet är genomfört'; its refusals are shown as the form's errors."""
+def _attendance_initial(attendance: list[Attendance], ledamot: list[Membership]) -> dict:
+    members = {row.person_id: row for row in attendance if row.kind == Attendance.Kind.MEMBER}
+    return {
+        "members": [
+            {
+                "person": m.person_id,
+                "present": m.person_id in members,
+                "from_no": getattr(members.get(m.person_id), "from_number", None),
+                "to_no": getattr(members.get(m.person_id), "to_number", None),
+            }
+            for m in ledamot
+        ],
+        "serving": [
+            {
+                "person": row.person_id,
+                "replaces": row.replaces_id,
+                "from_no": row.from_number,
+                "to_no": row.to_number,
+            }
+            for row in attendance
+            if row.kind == Attendance.Kind.SERVING_SUBSTITUTE
+        ],
+        "substitutes": [r.person_id for r in attendance if r.kind == Attendance.Kind.SUBSTITUTE],
+        "others": [
+            {"name": r.name, "title": r.title}
+            for r in attendance
+            if r.kind == Attendance.Kind.OTHER
+        ],
+    }
+
+
+def _unique_ledamot(memberships: list[Membership]) -> list[Membership]:
+    seen, result = set(), []
+    for m in memberships:
+        if m.is_voting_member and m.person_id not in seen:
+            seen.add(m.person_id)
+            result.append(m)
+    return result
+
+
+def attendance_forms(
+    memberships: list[Membership], attendance: list[Attendance], data=None
+) -> dict[str, forms.Form]:
+    """The four parts of the attendance form, bound to ``data`` or to the saved rows."""
+    ledamot = _unique_ledamot(memberships)
+    initial = _attendance_initial(attendance, ledamot)
+    return {
+        "members": MemberFormSet(
+            data,
+            prefix="members",
+            initial=initial["members"],
+            form_kwargs={"ledamot": {m.person_id: m for m in ledamot}},
+        ),
+        "serving": ServingFormSet(
+            data,
+            prefix="serving",
+            initial=initial["serving"],
+            form_kwargs={"memberships": memberships},
+        ),
+        "substitutes": SubstitutesForm(
+            data,
+            memberships=memberships,
+            initial={"substitutes": initial["substitutes"]},
+        ),
+        "others": OtherFormSet(data, prefix="others", initial=initial["others"]),
+    }

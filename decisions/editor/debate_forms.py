@@ -15,10 +15,9 @@ from dataclasses import dataclass
 
 from django import forms
 
+from decisions.models import Ballot, Paragraph, Yrkande
 from organisation.forms import PersonChoiceField
 from organisation.models import Body, Person
-
-from .models import Ballot, Paragraph, Yrkande
 
 TEXTAREA = forms.Textarea(attrs={"rows": 2})
 
