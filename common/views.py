@@ -29,6 +29,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
+from django.shortcuts import resolve_url
 
 SAVED_WITHOUT_JS = 303
 REFUSED = 422
@@ -47,6 +48,11 @@ def login_required_first(view: Callable[..., HttpResponse]) -> Callable[..., Htt
         return view(request, *args, **kwargs)
 
     return wrapped
+
+
+def saved_redirect(to, *args, **kwargs) -> HttpResponseRedirect:
+    """A saved post on a page without a fragment: 303 to ``to`` (a URL name, a model or a URL)."""
+    return HttpResponseRedirect(resolve_url(to, *args, **kwargs), status=SAVED_WITHOUT_JS)
 
 
 def apply_refusal(form: Form, exc: ValidationError, fields: dict[str, str] | None = None) -> None:

@@ -17,9 +17,9 @@ from django.db import models
 from django.forms import BaseFormSet, Form
 from django.forms.utils import ErrorDict
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 
-from common.views import login_required_first
+from common.views import REFUSED, login_required_first, saved_redirect
 from decisions import cases
 from decisions.services import casework
 from motions import selectors, services
@@ -93,7 +93,7 @@ def _quiet(*forms) -> None:
 
 def _status(*forms) -> int:
     return (
-        400
+        REFUSED
         if any(f.errors if isinstance(f, Form) else f.total_error_count() for f in forms)
         else 200
     )
@@ -129,8 +129,8 @@ def register_case_form(request: HttpRequest) -> HttpResponse:
             messages.success(request, f"Ärendet har registrerats med diarienummer {case.dnr}.")
             if case.is_secret and not may_see_secret(request.user, case.responsible_body):
                 # The case page would show this user only "Sekretessbelagt ärende".
-                return redirect("portal:register_case_form")
-            return redirect(case)
+                return saved_redirect("portal:register_case_form")
+            return saved_redirect(case)
     return render(
         request, "portal/casework/register_case.html", {"form": form}, status=_status(form)
     )
@@ -216,11 +216,11 @@ def register_motion(request: HttpRequest) -> HttpResponse:
                     board = executive_board()
                     text += f" Den är remitterad till {board.name_in_sentence} för beredning."
                 messages.success(request, text)
-                return redirect(motion.case)
+                return saved_redirect(motion.case)
     context = _motion_context(form, signer_set, att_set, signer_errors, att_errors)
-    invalid = _status(form, signer_set, att_set) == 400 or signer_errors or att_errors
+    invalid = _status(form, signer_set, att_set) == REFUSED or signer_errors or att_errors
     return render(
-        request, "portal/casework/register_motion.html", context, status=400 if invalid else 200
+        request, "portal/casework/register_motion.html", context, status=REFUSED if invalid else 200
     )
 
 
@@ -261,7 +261,7 @@ def refer_case(request: HttpRequest, slug: str) -> HttpResponse:
             if referral.due_on:
                 text += f", svar senast {referral.due_on:%Y-%m-%d}"
             messages.success(request, text + ".")
-            return redirect(case)
+            return saved_redirect(case)
     return render(
         request,
         "portal/casework/refer_case.html",
@@ -347,7 +347,7 @@ def answer_referral(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 how = answered.answered_by_document.title
             messages.success(request, f"Remissen i {referral.case.dnr} är besvarad genom {how}.")
-            return redirect("portal:incoming_referrals", body=referral.to_body.slug)
+            return saved_redirect("portal:incoming_referrals", body=referral.to_body.slug)
     return render(
         request,
         "portal/casework/answer_referral.html",

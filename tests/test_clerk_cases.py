@@ -251,7 +251,7 @@ def test_the_ks_registrator_registers_a_case_and_gets_its_dnr(client, demo):
     dnr = next_ks_dnr(2026)
     response = client.post(CASE_URL, case_post())
     case = Case.objects.get(dnr=dnr)
-    assert response.status_code == 302
+    assert response.status_code == 303
     assert response["Location"] == case.get_absolute_url()
     assert case.kind == Case.Kind.CITIZEN_PROPOSAL
     assert case.responsible_body.code == "KS"
@@ -263,7 +263,7 @@ def test_a_registry_that_does_not_exist_is_refused_beside_the_field(client, demo
     client.force_login(registrator("KS"))
     before = snapshot()
     response = client.post(CASE_URL, case_post(registry=999999))
-    assert response.status_code == 400
+    assert response.status_code == 422
     form = response.context["form"]
     assert form.errors["registry"] == ["Diariet finns inte. Välj ett av diarierna i listan."]
     assert "Medborgarförslag om en lekplats" in response.content.decode()
@@ -274,7 +274,7 @@ def test_a_blank_title_and_a_bad_date_are_refused_in_swedish(client, demo):
     client.force_login(registrator("KS"))
     before = snapshot()
     response = client.post(CASE_URL, case_post(title="", registered_on="2026-13-40"))
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert response.context["form"].errors == {
         "title": ["Ange ärendets rubrik."],
         "registered_on": ["Ange datumet som ÅÅÅÅ-MM-DD."],
@@ -341,7 +341,7 @@ def test_a_motion_registered_on_the_page_is_in_the_public_register_as_remitterad
     client.force_login(registrator("KS"))
     dnr = next_ks_dnr(2022)
     response = client.post(MOTION_URL, motion_post(kf_meeting))
-    assert response.status_code == 302
+    assert response.status_code == 303
     motion = Motion.objects.get(case__dnr=dnr)
     assert response["Location"] == motion.case.get_absolute_url()
     page = client.get(response["Location"]).content.decode()
@@ -361,7 +361,7 @@ def test_a_motion_registered_without_referral_is_vackt(client, kf_meeting):
     dnr = next_ks_dnr(2022)
     data = motion_post(kf_meeting)
     del data["refer_to_board"]
-    assert client.post(MOTION_URL, data).status_code == 302
+    assert client.post(MOTION_URL, data).status_code == 303
     client.logout()
     register = client.get("/motioner/").content.decode()
     row = register[register.index(dnr) :]
@@ -375,7 +375,7 @@ def test_a_motionar_who_is_not_in_kf_is_refused_on_the_row_and_everything_is_kep
     before = snapshot()
     data = motion_post(kf_meeting, signers=[("Maria Moraes", "MP"), ("Birgitta Rydhagen", "")])
     response = client.post(MOTION_URL, data)
-    assert response.status_code == 400
+    assert response.status_code == 422
     rows = response.context["signer_set"].forms
     assert rows[0].errors == {}
     assert rows[1].errors["person"] == [
@@ -395,7 +395,7 @@ def test_no_att_sats_and_a_raised_at_before_dated_on_are_refused_beside_their_fi
     before = snapshot()
     data = motion_post(kf_meeting, att=[""], dated_on="2022-03-25", registered_on="2022-03-25")
     response = client.post(MOTION_URL, data)
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert response.context["att_errors"] == ["Ange minst en att-sats."]
     assert response.context["form"].errors["raised_at"] == [
         "Motionen kan inte väckas före det datum den är daterad (2022-03-25)."
@@ -408,7 +408,7 @@ def test_the_same_person_twice_is_refused(client, kf_meeting):
     before = snapshot()
     data = motion_post(kf_meeting, signers=[("Maria Moraes", ""), ("Maria Moraes", "")])
     response = client.post(MOTION_URL, data)
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert response.context["signer_set"].forms[1].errors["person"] == [
         "Maria Moraes står redan som motionär."
     ]
@@ -421,7 +421,7 @@ def test_no_motionar_is_refused_above_the_rows(client, kf_meeting):
     for key in ("signers-0-person", "signers-1-person"):
         data[key] = ""
     response = client.post(MOTION_URL, data)
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert response.context["signer_errors"] == ["Ange minst en motionär."]
     assert "Ange minst en motionär." in response.content.decode()
 

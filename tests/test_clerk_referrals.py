@@ -323,7 +323,7 @@ def test_the_ks_secretary_sends_a_remiss(client, case):
         "due_on": "2026-04-30",
     }
     response = client.post(url, data)
-    assert response.status_code == 302
+    assert response.status_code == 303
     assert response["Location"] == case.get_absolute_url()
     referral = case.referrals.get()
     assert (referral.to_body.code, referral.due_on) == ("SON", D(2026, 4, 30))
@@ -345,7 +345,7 @@ def test_a_due_date_before_the_remiss_is_refused_beside_the_field(client, case):
         "due_on": "2026-03-01",
     }
     response = client.post(url, data)
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert response.context["form"].errors["due_on"] == [
         "Svarsdatum kan inte ligga före remissen skickades (2026-03-05)."
     ]
@@ -364,7 +364,7 @@ def test_a_remiss_to_the_sending_body_is_refused_beside_the_field(client, case):
         "sent_on": "2026-03-05",
     }
     response = client.post(url, data)
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert response.context["form"].errors["to_body"] == [
         "En remiss går till ett annat organ än avsändaren."
     ]
@@ -460,7 +460,7 @@ def test_the_son_secretary_answers_with_a_paragraph(client, sent):
     page = client.get(url)
     assert list(page.context["form"].fields["paragraph"].queryset) == [son_paragraph]
     response = client.post(url, {"paragraph": son_paragraph.pk})
-    assert response.status_code == 302
+    assert response.status_code == 303
     assert response["Location"] == "/arbetsyta/organ/son/remisser/"
     sent.refresh_from_db()
     assert sent.answered_by_paragraph == son_paragraph
@@ -478,13 +478,13 @@ def test_answering_with_both_or_too_early_is_refused_beside_the_field(client, se
     url = f"/arbetsyta/remisser/{sent.pk}/besvara/"
     before = referral_rows()
     both = client.post(url, {"paragraph": early.pk, "document": document.pk})
-    assert both.status_code == 400
+    assert both.status_code == 422
     assert both.context["form"].errors["document"] == [
         "Ange en paragraf eller en handling, inte båda."
     ]
     assert f'<option value="{early.pk}" selected>' in both.content.decode()
     too_early = client.post(url, {"paragraph": early.pk})
-    assert too_early.status_code == 400
+    assert too_early.status_code == 422
     assert too_early.context["form"].errors["paragraph"] == [
         "Svaret kan inte vara daterat före remissen (2026-03-05)."
     ]
