@@ -11,8 +11,7 @@ import datetime
 import pytest
 
 from decisions.models import Attendance, DecisionPoint, Meeting, Paragraph, Yrkande
-from decisions.services import meetings as meeting_services
-from decisions.services import yrkanden
+from decisions.services import agenda, meetings, yrkanden
 from organisation.models import Body, Person
 
 from .factories import PersonFactory
@@ -52,11 +51,9 @@ def ks(demo, client) -> Paragraph:
 def planned(ks) -> Meeting:
     """KS 2022-04-05, planned, with two övriga punkter on the agenda."""
     body = Body.objects.get(code="KS")
-    meeting = meeting_services.create_meeting(
-        body=body, date=D(2022, 4, 5), chair=person("Johan Alström")
-    )
+    meeting = meetings.create_meeting(body=body, date=D(2022, 4, 5), chair=person("Johan Alström"))
     for title in ("Första", "Andra"):
-        meeting_services.add_paragraph(meeting=meeting, title=title)
+        agenda.add_paragraph(meeting=meeting, title=title)
     return meeting
 
 
