@@ -8,3 +8,9 @@ class ServiceError(ValidationError):
 
     A ``ValidationError``, so a form can show it beside a field (``form.add_error``).
     """
+
+
+def refuse_if_any(errors: dict[str, list[str]]) -> None:
+    """Raise the collected refusals, each beside its field, if there are any."""
+    if errors:
+        raise ServiceError(dict(errors))

@@ -1,3 +1,6 @@
+"""The portal's own pages: the start page, the motion register, a case and its path, how a
+motion's status is derived."""
+
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render

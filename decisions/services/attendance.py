@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from common.errors import ServiceError
+from common.errors import refuse_if_any
 from organisation.models import Body, Person
 
 from .. import meeting_selectors as ms
@@ -19,11 +19,6 @@ from ..models import Attendance, Meeting
 from ..models.participation import present_members
 from .finality import check_meeting_open
 from .locks import lock_body_and_meeting
-
-
-def _raise(errors: dict[str, list[str]]) -> None:
-    if errors:
-        raise ServiceError(dict(errors))
 
 
 def _not_a_member(person: Person, body: Body, day: datetime.date) -> str:
@@ -254,7 +249,7 @@ def check_set_attendance(
             for row in ms.quorum_rows(rows, paragraphs, ms.seats_of(meeting)):
                 if not row.has_quorum:
                     errors["__all__"].append(row.message)
-    _raise(errors)
+    refuse_if_any(errors)
 
 
 @transaction.atomic

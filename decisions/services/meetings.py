@@ -12,7 +12,7 @@ from collections import defaultdict
 from django.db import transaction
 from django.utils import timezone
 
-from common.errors import ServiceError
+from common.errors import ServiceError, refuse_if_any
 from organisation.models import Body, Person
 
 from .. import meeting_selectors as ms
@@ -20,11 +20,6 @@ from ..models import Attendance, Meeting, MeetingAdjuster
 from ..models.participation import present_members
 from .finality import check_meeting_open
 from .locks import lock_body, lock_body_and_meeting
-
-
-def _raise(errors: dict[str, list[str]]) -> None:
-    if errors:
-        raise ServiceError(dict(errors))
 
 
 def chair_problem(body: Body, day: datetime.date, person: Person) -> str | None:
@@ -55,7 +50,7 @@ def check_create_meeting(
         errors["chair"].append(problem)
     if justering_on and justering_on < date:
         errors["justering_on"].append("Justeringen kan inte ligga före sammanträdet.")
-    _raise(errors)
+    refuse_if_any(errors)
 
 
 @transaction.atomic
@@ -109,7 +104,7 @@ def check_update_meeting(
                 )
     if justering_on and justering_on < meeting.date:
         errors["justering_on"].append("Justeringen kan inte ligga före sammanträdet.")
-    _raise(errors)
+    refuse_if_any(errors)
 
 
 @transaction.atomic
@@ -158,7 +153,7 @@ def check_set_adjusters(*, meeting: Meeting, adjusters: list[Person]) -> None:
             )
         elif person.pk not in present:
             errors[key].append(f"{person} var inte närvarande och kan inte justera protokollet.")
-    _raise(errors)
+    refuse_if_any(errors)
 
 
 @transaction.atomic
