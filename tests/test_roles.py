@@ -99,15 +99,26 @@ def test_a_logged_in_user_without_a_role_is_refused(client, demo, url):
 
 
 def test_the_ks_secretary_posts_the_notice_and_the_son_secretary_cannot(client, demo):
-    url = "/organ/ks/sammantraden/2022-03-08/anslag/"
+    # A justerat KS meeting whose notice is not posted yet: the demo's are, once and for all.
+    meeting = MeetingFactory(
+        body=Meeting.objects.get(body__code="KS", date=D(2022, 3, 8)).body,
+        date=D(2022, 4, 5),
+        status=Meeting.Status.JUSTERAT,
+        justering_on=D(2022, 4, 12),
+    )
+    url = "/organ/ks/sammantraden/2022-04-05/anslag/"
+    data = {"posted_on": "2022-04-13", "kept_at": "Här"}
+    client.force_login(secretary("SON"))
+    assert client.post(url, data).status_code == 403
     client.force_login(secretary("KS"))
-    meeting = Meeting.objects.get(body__code="KS", date=D(2022, 3, 8))
-    justerad = meeting.justering_on
-    data = {"posted_on": f"{justerad + datetime.timedelta(days=1):%Y-%m-%d}", "kept_at": "Här"}
     response = client.post(url, data)
     assert response.status_code == 303
     meeting.refresh_from_db()
-    assert meeting.protocol_kept_at == "Här"
+    assert (meeting.notice_posted_on, meeting.protocol_kept_at) == (D(2022, 4, 13), "Här")
+    # Once: the notice of a justerat protocol is posted one time.
+    response = client.post(url, {"posted_on": "2022-04-14", "kept_at": "Här"})
+    assert response.status_code == 422
+    assert "Anslaget är redan uppsatt (2022-04-13)" in response.content.decode()
 
 
 # --- Justering: the ordförande and the justerare ---------------------------------------------

@@ -35,7 +35,18 @@ def check_post_notice(*, meeting: Meeting, posted_on: datetime.date, kept_at: st
             "Protokollet är inte justerat; anslaget sätts upp först efter justeringen.",
             code="ojusterat",
         )
+    if meeting.notice_posted_on is not None:
+        # After justering the notice fields are set once (on PostgreSQL migration 0009 refuses
+        # a second write too): the anslag's dates are part of the justerat protocol.
+        raise ServiceError(
+            f"Anslaget är redan uppsatt ({meeting.notice_posted_on:%Y-%m-%d}); det sätts upp "
+            "en gång.",
+            code="posted",
+        )
     errors = {}
+    stored_place = meeting.protocol_kept_at
+    if stored_place and kept_at.strip() != stored_place:
+        errors["kept_at"] = f"Protokollets förvaringsplats är redan angiven: {stored_place}."
     justerad = justerat_on(meeting)
     if justerad and posted_on < justerad:
         errors["posted_on"] = (
@@ -52,7 +63,8 @@ def post_notice(*, meeting: Meeting, posted_on: datetime.date, kept_at: str) -> 
     """Post the notice that the protocol is justerat (KL 8 kap. 12 §). Locks the meeting row.
 
     The notice is taken down after the last day to appeal (``law.last_appeal_day``). Posting
-    more than two days after justering is flagged (``notice_is_late``), not refused.
+    more than two days after justering is flagged (``notice_is_late``), not refused; posting
+    it a second time is refused.
     """
     locked = lock_meeting(meeting)
     check_post_notice(meeting=locked, posted_on=posted_on, kept_at=kept_at)
