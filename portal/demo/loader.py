@@ -267,9 +267,18 @@ class Loader(RowWriter):
         for fact in data.MEETINGS:
             body = self.bodies[fact.body]
             name = f"sammanträdet med {body.name_in_sentence} {fact.date:%Y-%m-%d}"
+            lookup = {"body": body, "date": fact.date}
+            # A new meeting is written genomfört and made justerat last (``_justering``): once
+            # justerat, its attendance, justerare and approvals are final (migration 0009).
+            # One found from an earlier load must already be justerat.
+            status = (
+                Meeting.Status.JUSTERAT
+                if Meeting.objects.filter(**lookup).exists()
+                else Meeting.Status.HELD
+            )
             meeting = self.ensure(
                 Meeting,
-                {"body": body, "date": fact.date},
+                lookup,
                 {
                     "place": fact.place,
                     "starts_at": fact.starts_at,
@@ -278,7 +287,7 @@ class Loader(RowWriter):
                     "secretary": fact.secretary,
                     "justering_place": fact.justering_place,
                     "justering_on": fact.justering_on,
-                    "status": Meeting.Status.JUSTERAT,
+                    "status": status,
                     "notice_posted_on": fact.notice_posted_on,
                     "notice_removed_on": law.last_appeal_day(fact.notice_posted_on),
                     "protocol_kept_at": fact.protocol_kept_at,
@@ -397,10 +406,12 @@ class Loader(RowWriter):
             )
 
     def _justering(self, fact: data.MeetingFact) -> None:
-        """The chair's and justerare's approvals, then the protocol's paragraphs become final.
+        """The chair's and justerare's approvals, then the protocol's paragraphs and the meeting
+        become final.
 
-        Only ojusterade paragraphs are changed: a second run finds them justerade and writes
-        nothing. A meeting without a recorded chair (the KF meetings) gets no approvals.
+        Only ojusterade paragraphs and a genomfört meeting are changed: a second run finds them
+        justerade and writes nothing. A meeting without a recorded chair (the KF meetings) gets
+        no approvals.
         """
         meeting = self.meetings[(fact.body, fact.date)]
         at = data.justering_time(fact)
@@ -416,6 +427,9 @@ class Loader(RowWriter):
         Paragraph.objects.filter(meeting=meeting, status=Paragraph.Status.OJUSTERAD).update(
             status=Paragraph.Status.JUSTERAD, justerad_at=at
         )
+        if meeting.status != Meeting.Status.JUSTERAT:
+            meeting.status = Meeting.Status.JUSTERAT
+            meeting.save(update_fields=["status"])
 
     def _basis(self, fact: data.ParagraphFact) -> None:
         paragraph = self.paragraphs[fact.ref]
