@@ -34,13 +34,15 @@ def test_a_current_notice_is_listed_first_and_shows_no_content(client, db):
     today = datetime.date.today()
     meeting = MeetingFactory(
         date=today - datetime.timedelta(days=10),
-        status=Meeting.Status.JUSTERAT,
+        status=Meeting.Status.HELD,
         justering_on=today - datetime.timedelta(days=3),
         notice_posted_on=today - datetime.timedelta(days=2),
         protocol_kept_at="Stadshuset",
     )
     ParagraphFactory(meeting=meeting, title="Hemlig rubrik", is_secret=True)
     ParagraphFactory(meeting=meeting, title="Öppen rubrik")
+    # Justerat last: a justerat meeting takes no new §§.
+    Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.JUSTERAT)
     html = client.get("/anslagstavla/").content.decode()
     current = html[html.index("Aktuella anslag") : html.index("Tidigare anslag")]
     assert meeting.body.name in current
