@@ -76,11 +76,22 @@ def test_secret_paragraph_shows_number_and_neutral_title_only(client, db, admin_
 
 
 def test_late_justering_is_flagged(client, demo):
-    meeting = Meeting.objects.get(body__code="KS", date=D(2022, 3, 8))
-    Justering.objects.filter(meeting=meeting).update(
-        approved_at=datetime.datetime(2022, 3, 30, 10, tzinfo=datetime.UTC)
+    # A KS meeting of its own: the demo's approvals are final, like the rest of its record.
+    ks = Meeting.objects.get(body__code="KS", date=D(2022, 3, 8))
+    meeting = MeetingFactory(
+        body=ks.body, date=D(2022, 4, 5), chair=ks.chair, status=Meeting.Status.HELD
     )
-    assert "mer än 14 dagar efter sammanträdet" in client.get(URL).content.decode()
+    ParagraphFactory(meeting=meeting, number=61, status=Paragraph.Status.JUSTERAD)
+    Justering.objects.create(
+        meeting=meeting,
+        person=ks.chair,
+        role=Justering.Role.CHAIR,
+        approved_at=datetime.datetime(2022, 4, 27, 10, tzinfo=datetime.UTC),
+    )
+    Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.JUSTERAT)
+    url = "/organ/ks/sammantraden/2022-04-05/protokoll/"
+    assert "mer än 14 dagar efter sammanträdet" in client.get(url).content.decode()
+    assert "mer än 14 dagar efter sammanträdet" not in client.get(URL).content.decode()
 
 
 # --- Clerk actions ---------------------------------------------------------------------------
