@@ -9,7 +9,8 @@ everything. Reading stays as before: staff see every body's protocols (0011, sec
 
 What is final is read-only for everyone, superusers too: a justerad paragraph and its parts
 (``services.part_is_final``; on PostgreSQL also a trigger, migration 0005) and a justerat
-meeting (the meeting services refuse it too, ``services.finality.JUSTERAT_MESSAGE``).
+meeting with its attendance, justerare and approvals (the meeting services refuse it too,
+``services.finality.JUSTERAT_MESSAGE``; on PostgreSQL the triggers of migration 0009).
 """
 
 from django.core.exceptions import PermissionDenied
