@@ -4,9 +4,9 @@ After justering a paragraph is final (KL 5 kap. 69 §; ``docs`` and ``domain.md`
 parts may not change, a correction is a visible, dated ``Correction``. The service layer checks
 that here (``check_paragraph_editable``, ``check_part_editable``), the admin asks the same
 functions, and on PostgreSQL a trigger (migration 0005) refuses what slips past both. A justerat
-meeting is final the same way (``check_meeting_open``, called by every write on the meeting, its
-agenda, attendance, justerare and approvals; migration 0009 beneath): only its notice is still
-posted, once (``notices.post_notice``).
+meeting is final the same way (``check_meeting_open`` in the writes on the meeting, its agenda,
+attendance and justerare, ``justering.check_justera`` for approvals; migration 0009 beneath):
+only its notice is still posted, once (``notices.post_notice``).
 
 Every write on a paragraph's part also refuses a part of another paragraph (``check_belongs``):
 a form can be forged, so the service does not trust that its choices were limited.
