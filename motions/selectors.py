@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from organisation.models import Body, ClerkAssignment
 
+from .dnr import DnrQuery
 from .models import Case, Document, Referral, Registry
 
 
@@ -107,3 +108,11 @@ def answered_referrals(body: Body, limit: int = 50) -> list[Referral]:
 def answer_documents(referral: Referral) -> QuerySet[Document]:
     """The case's documents: a yttrande may answer a referral without a paragraph."""
     return Document.objects.filter(case_id=referral.case_id).order_by("-date", "-pk")
+
+
+def cases_with_dnr(query: DnrQuery) -> QuerySet[Case]:
+    """Public cases whose Dnr is ``query``: one, or one per registry if no code was typed."""
+    cases = Case.objects.public().filter(year=query.year, serial=query.serial)
+    if query.registry:
+        cases = cases.filter(registry__code__iexact=query.registry)
+    return cases.select_related("registry").order_by("registry__code")
