@@ -87,3 +87,16 @@ def test_the_number_of_queries_does_not_grow_with_meetings(client, demo):
         MeetingFactory(body=ks, date=D(2023, month, 10))
     assert Meeting.objects.filter(body=ks).count() >= 11
     assert count() == few
+
+
+def test_a_login_lands_in_min_arbetsyta_unless_it_was_going_elsewhere(client, demo):
+    secretary("KS", username="landar", ends_on=None)
+    response = client.post("/konto/logga-in/", {"username": "landar", "password": "x"})
+    assert response.status_code == 302
+    assert response["Location"] == URL
+    client.logout()
+    response = client.post(
+        "/konto/logga-in/",
+        {"username": "landar", "password": "x", "next": "/motioner/"},
+    )
+    assert response["Location"] == "/motioner/"
