@@ -8,7 +8,8 @@ write's docstring says which lock it takes.
 
 - ``locks`` — the row locks; ``finality`` — what is final may not change (justerad paragraph,
   justerat meeting) and a part must belong to its paragraph;
-- ``justering`` — approvals, justering, omedelbar justering; ``notices`` — anslag;
+- ``justering`` — approvals, justering, omedelbar justering; ``referral_answers`` — the
+  referrals a justerad § answers; ``notices`` — anslag;
   ``after_justering`` — rättelser and expediering;
 - ``meetings`` — a meeting, its chair and justerare, marking it held; ``agenda`` — the §§ on
   it and their numbers; ``attendance`` — who attended, for which §§;
@@ -165,6 +166,7 @@ from .propositions import (
     check_proposition,
     delete_proposition,
 )
+from .referral_answers import close_answered_referrals
 from .reservations import (
     add_reservation,
     check_delete_reservation,
@@ -280,6 +282,7 @@ __all__ = [
     "check_update_point",
     "check_vote",
     "check_yrkande",
+    "close_answered_referrals",
     "copy_proposal",
     "correct",
     "create_meeting",
