@@ -10,7 +10,7 @@ from django.utils import timezone
 from organisation.models import Body, ClerkAssignment
 
 from .dnr import DnrQuery
-from .models import Case, Document, Referral, Registry
+from .models import Case, Document, Motion, Referral, Registry
 
 
 def case_with_file(slug: str) -> Case:
@@ -116,3 +116,12 @@ def cases_with_dnr(query: DnrQuery) -> QuerySet[Case]:
     if query.registry:
         cases = cases.filter(registry__code__iexact=query.registry)
     return cases.select_related("registry").order_by("registry__code")
+
+
+def motions_to_announce(on: datetime.date) -> QuerySet[Motion]:
+    """Motions that have come in but are not väckta yet, dated on or before ``on``, oldest first."""
+    return (
+        Motion.objects.filter(raised_at__isnull=True, dated_on__lte=on)
+        .select_related("case")
+        .order_by("dated_on", "case__year", "case__serial")
+    )

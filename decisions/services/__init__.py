@@ -13,6 +13,7 @@ write's docstring says which lock it takes.
   ``after_justering`` — rättelser and expediering;
 - ``meetings`` — a meeting, its chair and justerare, marking it held; ``agenda`` — the §§ on
   it and their numbers; ``attendance`` — who attended, for which §§;
+- ``motion_announcements`` — anmälan av motioner: KF takes motions up and remits them;
 - ``content``, ``proposals``, ``basis_and_recipients``, ``jav_and_notes``, ``motion_outcome``
   — a paragraph's content in the editor; ``suggested_texts`` — texts the editor offers;
 - ``yrkanden``, ``propositions``, ``votes``, ``reservations``, ``minority`` — the debate;
@@ -135,6 +136,7 @@ from .minority import (
     minority_precedent,
     undo_minority_request,
 )
+from .motion_announcements import announce_motions, check_announce_motions
 from .motion_outcome import (
     check_decide_motion,
     decide_motion,
@@ -234,6 +236,7 @@ __all__ = [
     "add_proposition",
     "add_recipient",
     "add_reservation",
+    "announce_motions",
     "approve_protocol",
     "arende_from_text",
     "carry_minority_request",
@@ -246,6 +249,7 @@ __all__ = [
     "check_add_proposal",
     "check_add_proposal_point",
     "check_add_recipient",
+    "check_announce_motions",
     "check_belongs",
     "check_copy_proposal",
     "check_correct",
