@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce
 
-from motions.models import Case, Referral
-from organisation.models import Membership
+from motions.models import Case, Motion, Referral
+from motions.selectors import motions_to_announce
+from organisation.models import Body, Membership
 
 from . import law, prose
 from .models import Attendance, Jav, Meeting, MeetingAdjuster, Paragraph, Proposal
@@ -188,3 +189,10 @@ def overlap(first: Range, second: Range, numbers: Sequence[int]) -> list[int] | 
 
 def range_text(numbers: list[int] | None) -> str:
     return "hela sammanträdet" if numbers is None else prose.paragraph_range(numbers)
+
+
+def motions_to_announce_at(meeting: Meeting) -> QuerySet[Motion]:
+    """The motions kommunfullmäktige may take up at ``meeting``; none at any other body's."""
+    if meeting.body.kind != Body.Kind.COUNCIL:
+        return Motion.objects.none()
+    return motions_to_announce(meeting.date)

@@ -69,6 +69,7 @@ class ParagraphText:
     votes: list[RollCall] = field(default_factory=list)
     basis: list[str] = field(default_factory=list)
     recipients: list[str] = field(default_factory=list)
+    motions: list[str] = field(default_factory=list)
 
 
 def _proposals(paragraph: Paragraph) -> list[PointList]:
@@ -172,4 +173,13 @@ def paragraph_text(paragraph: Paragraph, parties: prose.Parties | None = None) -
         votes=votes,
         basis=[item.citation for item in paragraph.basis.all()],
         recipients=[r.name for r in paragraph.recipients.all()],
+        motions=[_announced(motion) for motion in paragraph.announced_motions.all()],
     )
+
+
+def _announced(motion) -> str:
+    """'KS 2022-12 Motion om bänkar (Maria Moraes (MP), Ann-Charlott Bäckman (S))'."""
+    signers = prose.join(
+        [f"{s.person.full_name} ({s.party.abbreviation})" for s in motion.signers.all()]
+    )
+    return f"{motion.case.dnr} {motion.case.public_title} ({signers})"

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q, QuerySet
 
+from motions.models import Motion, Motionar
 from organisation.models import Membership
 
 from .models import (
@@ -91,6 +92,14 @@ def paragraphs_with_parts() -> QuerySet[Paragraph]:
         "jav__person",
         "basis__document",
         "recipients",
+        Prefetch(
+            "announced_motions",
+            queryset=Motion.objects.select_related("case")
+            .order_by("dated_on", "case__year", "case__serial")
+            .prefetch_related(
+                Prefetch("signers", queryset=Motionar.objects.select_related("person", "party"))
+            ),
+        ),
     )
 
 

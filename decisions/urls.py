@@ -47,6 +47,11 @@ urlpatterns = [
     path(PREPARE + "uppgifter/", meeting_actions.update_meeting, name="update_meeting"),
     path(PREPARE + "dagordning/arende/", meeting_actions.add_case, name="agenda_add_case"),
     path(PREPARE + "dagordning/punkt/", meeting_actions.add_item, name="agenda_add_item"),
+    path(
+        PREPARE + "dagordning/motioner/",
+        meeting_actions.announce_motions,
+        name="agenda_announce_motions",
+    ),
     path(PREPARE + "dagordning/ta-bort/", meeting_actions.remove_paragraph, name="agenda_remove"),
     path(PREPARE + "dagordning/flytta/", meeting_actions.move_paragraph, name="agenda_move"),
     path(PREPARE + "dagordning/numrera-om/", meeting_actions.renumber, name="agenda_renumber"),

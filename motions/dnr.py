@@ -9,6 +9,7 @@ zero-padded with a format spec: ``{serial:04d}``.
 import re
 import string
 import unicodedata
+from dataclasses import dataclass
 
 DEFAULT_FORMAT = "{registry} {year}-{serial}"
 _FIELDS = {"registry", "year", "serial"}
@@ -47,3 +48,34 @@ def dnr_slug(dnr: str) -> str:
     """'KS 2019-295' → 'ks-2019-295'; 'KS/2017:499' → 'ks-2017-499'. Stable, ASCII only."""
     ascii_text = unicodedata.normalize("NFKD", dnr).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+@dataclass(frozen=True)
+class DnrQuery:
+    """A Dnr as someone typed it: the registry's code when given, the year and the serial."""
+
+    registry: str | None
+    year: int
+    serial: int
+
+
+# The forms people type: 'KS 2020-493', '2020-493', 'ks-2020-493', 'KS 2020/493', 'KS/2017:499',
+# 'Dnr KS 2020-0493'. The registry code is letters only; a serial may be zero-padded.
+_DNR_QUERY = re.compile(
+    r"^(?:dnr[.:]?\s*)?(?:(?P<registry>[^\W\d_]{1,8})\s*[-/ .:]?\s*)?"
+    r"(?P<year>(?:19|20)\d\d)\s*[-/:.]\s*(?P<serial>\d{1,9})$",
+    re.IGNORECASE,
+)
+
+
+def parse_dnr_query(text: str) -> DnrQuery | None:
+    """The Dnr in ``text`` if the whole text is one, in any common form; else None."""
+    match = _DNR_QUERY.match(text.strip())
+    if match is None:
+        return None
+    registry = match["registry"]
+    return DnrQuery(
+        registry=registry.upper() if registry else None,
+        year=int(match["year"]),
+        serial=int(match["serial"]),
+    )

@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from organisation.models import Body, ClerkAssignment
 
-from .models import Case, Document, Referral, Registry
+from .dnr import DnrQuery
+from .models import Case, Document, Motion, Referral, Registry
 
 
 def case_with_file(slug: str) -> Case:
@@ -107,3 +108,20 @@ def answered_referrals(body: Body, limit: int = 50) -> list[Referral]:
 def answer_documents(referral: Referral) -> QuerySet[Document]:
     """The case's documents: a yttrande may answer a referral without a paragraph."""
     return Document.objects.filter(case_id=referral.case_id).order_by("-date", "-pk")
+
+
+def cases_with_dnr(query: DnrQuery) -> QuerySet[Case]:
+    """Public cases whose Dnr is ``query``: one, or one per registry if no code was typed."""
+    cases = Case.objects.public().filter(year=query.year, serial=query.serial)
+    if query.registry:
+        cases = cases.filter(registry__code__iexact=query.registry)
+    return cases.select_related("registry").order_by("registry__code")
+
+
+def motions_to_announce(on: datetime.date) -> QuerySet[Motion]:
+    """Motions that have come in but are not väckta yet, dated on or before ``on``, oldest first."""
+    return (
+        Motion.objects.filter(raised_at__isnull=True, dated_on__lte=on)
+        .select_related("case")
+        .order_by("dated_on", "case__year", "case__serial")
+    )

@@ -1,6 +1,7 @@
 """Writes to the case file. Each function checks, then changes, inside one transaction."""
 
 import datetime
+import re
 
 from django.db import transaction
 from django.db.models import Max
@@ -126,3 +127,16 @@ def send_referral(
     referral.full_clean()
     referral.save()
     return referral
+
+
+_LEADING_ATT = re.compile(r"att\s+", re.IGNORECASE)
+
+
+def att_sats_text(text: str) -> str:
+    """An att-sats as stored: without its leading "att", which the pages print before each one
+    ("Motionen föreslår att …"), and with a capital letter, as the seeds write them."""
+    stripped = text.strip()
+    match = _LEADING_ATT.match(stripped)
+    if match:
+        stripped = stripped[match.end() :]
+    return stripped[:1].upper() + stripped[1:]

@@ -7,8 +7,9 @@ app_name = "account"
 urlpatterns = [
     path(
         "logga-in/",
+        # Those who log in are clerks and förtroendevalda: their day starts in Min arbetsyta.
         auth_views.LoginView.as_view(
-            template_name="registration/login.html", next_page="portal:home"
+            template_name="registration/login.html", next_page="portal:workspace"
         ),
         name="login",
     ),

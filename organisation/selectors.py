@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.db.models import QuerySet
 from django.utils.text import slugify
 
 from .models import Body, Membership, Party, Person
@@ -49,6 +50,13 @@ def council_seats(person_ids: list[int], day: datetime.date) -> dict[int, Member
     for membership in memberships:
         seats.setdefault(membership.person_id, membership)
     return seats
+
+
+def council_people() -> QuerySet[Person]:
+    """Everyone who sits or has sat in kommunfullmäktige (ledamot or ersättare): the people a
+    motion can come from. Whether they sat on the motion's day is the service's to check."""
+    seated = Membership.objects.filter(body__kind=Body.Kind.COUNCIL).values("person_id")
+    return Person.objects.filter(pk__in=seated).order_by("last_name", "first_name")
 
 
 @dataclass(frozen=True)

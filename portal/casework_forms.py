@@ -11,7 +11,8 @@ from common.forms import DATE
 from decisions.models import Meeting, Paragraph
 from motions.models import Case, Document, Referral, Registry
 from organisation.forms import PersonChoiceField
-from organisation.models import Body, Party, Person
+from organisation.models import Body, Party
+from organisation.selectors import council_people
 
 DATE_ERRORS = {"invalid": "Ange datumet som ÅÅÅÅ-MM-DD."}
 
@@ -109,11 +110,15 @@ class MotionForm(forms.Form):
     dated_on = date_field("Motionen är daterad", "Ange vilket datum motionen är daterad.")
     registered_on = date_field("Registrerad", "Ange registreringsdatum.")
     raised_at = MeetingChoiceField(
-        label="Väckt vid sammanträde",
+        label="Redan väckt vid sammanträde",
         queryset=Meeting.objects.none(),
         required=False,
         empty_label="– ännu inte väckt –",
-        help_text="Kommunfullmäktiges sammanträde där motionen väcktes.",
+        help_text=(
+            "Lämna tomt för en motion som just kommit in: den väcks när fullmäktige tar upp "
+            "den under ”Anmälan av motioner”. Ange sammanträdet bara för en motion som "
+            "redan väckts."
+        ),
         error_messages={
             "invalid_choice": (
                 "Sammanträdet finns inte. Välj ett av kommunfullmäktiges sammanträden."
@@ -123,8 +128,8 @@ class MotionForm(forms.Form):
     refer_to_board = forms.BooleanField(
         label="Remittera till kommunstyrelsen för beredning",
         required=False,
-        initial=True,
-        help_text="Remissen skickas samma dag som motionen väcks.",
+        initial=False,
+        help_text="Bara för en motion som redan väckts: remissen räknas från sammanträdet.",
     )
 
     def __init__(self, *args, registries, meetings, **kwargs) -> None:
@@ -140,7 +145,8 @@ class SignerForm(forms.Form):
 
     person = PersonChoiceField(
         label="Motionär",
-        queryset=Person.objects.order_by("last_name", "first_name"),
+        queryset=council_people(),
+        help_text="Ledamöter och ersättare i kommunfullmäktige.",
         empty_label="– välj –",
         error_messages={
             "required": "Välj motionären.",
@@ -161,7 +167,7 @@ class AttSatsForm(forms.Form):
         label="Att-sats",
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="Till exempel ”att kommunen utökar …”.",
+        help_text="Utan ”att” i början, till exempel ”Kommunen utökar …”.",
     )
 
 

@@ -88,9 +88,10 @@ def test_register_motion_writes_case_motionarer_att_satser_and_the_referral(kf_m
         ("Maria Moraes", "MP"),
         ("Ann-Charlott Bäckman", "S"),
     ]
+    # Stored without the leading "att" the pages print before each (no "att att").
     assert [a.text for a in motion.att_satser.all()] == [
-        "att kommunen ställer ut fler parkbänkar",
-        "att de målas gröna",
+        "Kommunen ställer ut fler parkbänkar",
+        "De målas gröna",
     ]
     referral = case.referrals.get()
     assert (referral.from_body.code, referral.to_body.code) == ("KF", "KS")
@@ -323,7 +324,9 @@ def motion_post(kf_meeting: Meeting, signers=None, att=None, **changes) -> dict:
     return data
 
 
-def test_the_form_offers_kf_meetings_newest_first_and_refers_by_default(client, kf_meeting):
+def test_the_form_offers_kf_meetings_and_kf_people_and_does_not_refer_by_default(
+    client, kf_meeting
+):
     client.force_login(registrator("KS"))
     response = client.get(MOTION_URL)
     form = response.context["form"]
@@ -331,8 +334,14 @@ def test_the_form_offers_kf_meetings_newest_first_and_refers_by_default(client, 
     assert meetings[0] == kf_meeting
     assert {m.body.code for m in meetings} == {"KF"}
     assert [m.date for m in meetings] == sorted((m.date for m in meetings), reverse=True)
-    assert form["refer_to_board"].value() is True
-    assert len(response.context["signer_set"].forms) == 3
+    # A motion just come in is väckt later, by "Anmälan av motioner", which remits it.
+    assert form["refer_to_board"].value() is False
+    signer_set = response.context["signer_set"]
+    assert len(signer_set.forms) == 3
+    offered = set(signer_set.forms[0].fields["person"].queryset)
+    assert person("Maria Moraes") in offered
+    assert all(p.memberships.filter(body__code="KF").exists() for p in offered)
+    assert Person.objects.exclude(pk__in=[p.pk for p in offered]).exists()
 
 
 def test_a_motion_registered_on_the_page_is_in_the_public_register_as_remitterad(

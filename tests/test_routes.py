@@ -144,6 +144,7 @@ def routes(d: Demo) -> dict[str, Route]:
         meeting + "uppgifter/": route(to_meeting, **planned),
         meeting + "dagordning/arende/": route(to_meeting, **planned),
         meeting + "dagordning/punkt/": route(to_meeting, **planned),
+        meeting + "dagordning/motioner/": route(to_meeting, **planned),
         meeting + "dagordning/ta-bort/": route(to_meeting, **planned),
         meeting + "dagordning/flytta/": route(to_meeting, **planned),
         meeting + "dagordning/numrera-om/": route(to_meeting, **planned),

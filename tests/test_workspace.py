@@ -5,8 +5,9 @@ import datetime
 from django.contrib.auth.models import User
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
-from decisions.models import Meeting
+from decisions.models import Justering, Meeting, MeetingAdjuster
 from motions.models import Referral
 from organisation.models import Body
 
@@ -40,9 +41,12 @@ def test_a_secretary_sees_her_body_its_open_meetings_and_late_referrals(client, 
     text = visible_text(response)
     assert "Kommunstyrelsen nämndsekreterare" in text
     assert "Social- och omsorgsnämnden" not in text
-    assert "2022-04-05 · planerat" in text
-    assert "2022-03-08" not in text  # justerat: nothing left to do there
+    assert "2022-04-05 · planerat · 0 §§ · saknar dagordning, ordförande" in text
+    # Justerat: only its expediering is left, not its preparation.
+    assert "2022-03-08 · planerat" not in text and "2022-03-08 · genomfört" not in text
+    assert "Väntar på expediering § 59 Utöka den områdesbaserade socialtjänsten" in text
     assert "1 obesvarade, 1 försenade" in text
+    assert "svar senast 2022-03-31 · försenad" in text
     html = response.content.decode()
     assert "/arbetsyta/organ/ks/sammantraden/2022-04-05/" in html
     assert "/arbetsyta/organ/ks/sammantraden/nytt/" in html
@@ -87,3 +91,54 @@ def test_the_number_of_queries_does_not_grow_with_meetings(client, demo):
         MeetingFactory(body=ks, date=D(2023, month, 10))
     assert Meeting.objects.filter(body=ks).count() >= 11
     assert count() == few
+
+
+def test_a_login_lands_in_min_arbetsyta_unless_it_was_going_elsewhere(client, demo):
+    secretary("KS", username="landar", ends_on=None)
+    response = client.post("/konto/logga-in/", {"username": "landar", "password": "x"})
+    assert response.status_code == 302
+    assert response["Location"] == URL
+    client.logout()
+    response = client.post(
+        "/konto/logga-in/",
+        {"username": "landar", "password": "x", "next": "/motioner/"},
+    )
+    assert response["Location"] == "/motioner/"
+
+
+def test_a_signatory_finds_the_protocols_to_justera(client, demo):
+    user = member_today("KS", "justerare-ks")
+    person = user.account.person
+    held = MeetingFactory(
+        body=Body.objects.get(code="KS"), date=D(2026, 11, 24), status=Meeting.Status.HELD
+    )
+    MeetingAdjuster.objects.create(meeting=held, person=person, position=1)
+    client.force_login(user)
+    text = visible_text(client.get(URL))
+    assert "Att justera Kommunstyrelsen 2026-11-24" in text
+    Justering.objects.create(
+        meeting=held, person=person, role=Justering.Role.ADJUSTER, approved_at=timezone.now()
+    )
+    assert "Att justera" not in visible_text(client.get(URL))
+
+
+def test_the_secretary_sees_protocols_waiting_for_justering_and_anslag(client, demo):
+    ks = Body.objects.get(code="KS")
+    MeetingFactory(body=ks, date=D(2026, 11, 10), status=Meeting.Status.HELD)
+    MeetingFactory(
+        body=ks, date=D(2026, 10, 6), status=Meeting.Status.JUSTERAT, justering_on=D(2026, 10, 9)
+    )
+    client.force_login(secretary("KS"))
+    text = visible_text(client.get(URL))
+    waiting = "Väntar på justering 2026-11-10 · genomfört · saknar dagordning, ordförande"
+    assert f"{waiting}, närvaro, justerare" in text
+    assert "Väntar på anslag 2026-10-06 · justerat 2026-10-09" in text
+
+
+def test_motions_nearing_the_one_year_limit_are_listed_for_ks_not_son(client, demo):
+    client.force_login(secretary("KS"))
+    text = visible_text(client.get(URL))
+    assert "Motioner nära ettårsgränsen" in text
+    assert "KS 2020-493 Motion om områdesbaserat socialt arbete i hela kommunen" in text
+    client.force_login(secretary("SON", username="sekr-son-2"))
+    assert "Motioner nära ettårsgränsen" not in visible_text(client.get(URL))

@@ -21,6 +21,7 @@ from .debate_forms import (
     YrkandeForm,
     yrkande_initial,
 )
+from .roll_call import party_groups, prefilled_answers
 
 # --- The section -----------------------------------------------------------------------------
 
@@ -120,6 +121,8 @@ def section_context(
             }
             if vote:
                 initial |= {f"ballot-{b.person_id}": b.answer for b in vote.ballots.all()}
+            else:
+                initial |= prefilled_answers(alternatives[0], alternatives[-1], people, parties)
             vote_form = VoteForm(
                 paragraph=paragraph,
                 proposition_id=proposition.pk,
@@ -142,6 +145,7 @@ def section_context(
                 if vote
                 else [],
                 "vote_form": vote_form,
+                "roll_call": party_groups(vote_form.people, vote_form.ballot_fields(), parties),
                 "vote_open": key in bound,
             }
         )

@@ -8,10 +8,12 @@ write's docstring says which lock it takes.
 
 - ``locks`` — the row locks; ``finality`` — what is final may not change (justerad paragraph,
   justerat meeting) and a part must belong to its paragraph;
-- ``justering`` — approvals, justering, omedelbar justering; ``notices`` — anslag;
+- ``justering`` — approvals, justering, omedelbar justering; ``referral_answers`` — the
+  referrals a justerad § answers; ``notices`` — anslag;
   ``after_justering`` — rättelser and expediering;
 - ``meetings`` — a meeting, its chair and justerare, marking it held; ``agenda`` — the §§ on
   it and their numbers; ``attendance`` — who attended, for which §§;
+- ``motion_announcements`` — anmälan av motioner: KF takes motions up and remits them;
 - ``content``, ``proposals``, ``basis_and_recipients``, ``jav_and_notes``, ``motion_outcome``
   — a paragraph's content in the editor; ``suggested_texts`` — texts the editor offers;
 - ``yrkanden``, ``propositions``, ``votes``, ``reservations``, ``minority`` — the debate;
@@ -134,6 +136,7 @@ from .minority import (
     minority_precedent,
     undo_minority_request,
 )
+from .motion_announcements import announce_motions, check_announce_motions
 from .motion_outcome import (
     check_decide_motion,
     decide_motion,
@@ -165,6 +168,7 @@ from .propositions import (
     check_proposition,
     delete_proposition,
 )
+from .referral_answers import close_answered_referrals
 from .reservations import (
     add_reservation,
     check_delete_reservation,
@@ -232,6 +236,7 @@ __all__ = [
     "add_proposition",
     "add_recipient",
     "add_reservation",
+    "announce_motions",
     "approve_protocol",
     "arende_from_text",
     "carry_minority_request",
@@ -244,6 +249,7 @@ __all__ = [
     "check_add_proposal",
     "check_add_proposal_point",
     "check_add_recipient",
+    "check_announce_motions",
     "check_belongs",
     "check_copy_proposal",
     "check_correct",
@@ -280,6 +286,7 @@ __all__ = [
     "check_update_point",
     "check_vote",
     "check_yrkande",
+    "close_answered_referrals",
     "copy_proposal",
     "correct",
     "create_meeting",

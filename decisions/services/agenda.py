@@ -79,6 +79,7 @@ _PARTS = (
     ("quoted_by", "paragrafer som citerar den"),
     ("answered_referrals", "remisser den besvarar"),
     ("decided_motions", "motioner den avgör"),
+    ("announced_motions", "motioner som anmälts i den"),
     ("extracts", "protokollsutdrag"),
 )
 

@@ -12,7 +12,7 @@ from django.db import transaction
 from common.errors import ServiceError
 from common.text import iso_day
 from motions.models import AttSats, Case, Document, Motion, Motionar, Referral, Registry
-from motions.services import register_case, send_referral
+from motions.services import att_sats_text, register_case, send_referral
 from organisation.models import Body, Party, Person
 from organisation.selectors import council, council_seats, executive_board
 
@@ -145,7 +145,7 @@ def register_motion(
         Motionar(motion=motion, person=person, party=party, position=i)
         for i, (person, party) in enumerate(settled, start=1)
     )
-    texts = [text.strip() for text in att_satser if text.strip()]
+    texts = [att_sats_text(text) for text in att_satser if att_sats_text(text)]
     AttSats.objects.bulk_create(
         AttSats(motion=motion, text=text, position=i) for i, text in enumerate(texts, start=1)
     )

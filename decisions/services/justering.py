@@ -21,6 +21,7 @@ from organisation.models import Person
 from .. import tasks
 from ..models import Justering, Meeting, Paragraph
 from .locks import lock_meeting
+from .referral_answers import close_answered_referrals
 
 JUSTERING_DAYS = 14
 """The protocol is to be justerat within 14 days of the meeting (KL 5 kap. 69 §)."""
@@ -128,7 +129,8 @@ def justera(*, meeting: Meeting, at: datetime.datetime) -> list[int]:
     """Make the protocol justerat: the meeting and every ojusterad paragraph become final.
 
     Called by ``approve_protocol`` when the last approval is in. Locks the meeting row.
-    Sets ``justering_on`` to the day of ``at`` unless a date was already entered, and asks
+    Sets ``justering_on`` to the day of ``at`` unless a date was already entered, closes the
+    referrals its paragraphs answer (``referral_answers``; locks those referral rows) and asks
     for the certified extracts after commit. Returns the ids of the paragraphs it justerade.
     """
     locked = lock_meeting(meeting)
@@ -150,6 +152,7 @@ def justera(*, meeting: Meeting, at: datetime.datetime) -> list[int]:
         locked.justering_on = timezone.localdate(at) if timezone.is_aware(at) else at.date()
         fields.append("justering_on")
     locked.save(update_fields=fields)
+    close_answered_referrals(paragraph_ids=ids)
     _schedule(ids)
     return ids
 
@@ -181,6 +184,7 @@ def justera_immediately(*, paragraph: Paragraph, at: datetime.datetime) -> Parag
     locked.status = Paragraph.Status.JUSTERAD
     locked.justerad_at = at
     locked.save(update_fields=["immediately_justerad", "status", "justerad_at"])
+    close_answered_referrals(paragraph_ids=[locked.pk])
     _schedule([locked.pk])
     paragraph.refresh_from_db()
     return locked

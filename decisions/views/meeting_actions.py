@@ -23,6 +23,7 @@ from .meeting_forms import (
     AddCaseForm,
     AddItemForm,
     AdjustersForm,
+    AnnounceMotionsForm,
     MeetingDetailsForm,
     ParagraphActionForm,
     RenumberForm,
@@ -88,6 +89,32 @@ def add_item(request: HttpRequest, meeting: Meeting, answer: FormAnswer) -> Http
         else:
             return answer.saved(f"§ {paragraph.number} {paragraph.title} är tillagd.")
     return answer.refused(bound={"add_item": form})
+
+
+@workspace_action
+def announce_motions(request: HttpRequest, meeting: Meeting, answer: FormAnswer) -> HttpResponse:
+    form = AnnounceMotionsForm(request.POST, motions=ms.motions_to_announce_at(meeting))
+    if form.is_valid():
+        chosen = list(form.cleaned_data["motions"])
+        try:
+            paragraph = services.announce_motions(
+                meeting=meeting,
+                motions=chosen,
+                refer_to_board=form.cleaned_data["refer_to_board"],
+            )
+        except ServiceError as exc:
+            apply_refusal(form, exc)
+        else:
+            what = "motionen är väckt" if len(chosen) == 1 else f"{len(chosen)} motioner är väckta"
+            remitted = (
+                " och remitterade till kommunstyrelsen"
+                if len(chosen) > 1
+                else (" och remitterad till kommunstyrelsen")
+            )
+            if not form.cleaned_data["refer_to_board"]:
+                remitted = ""
+            return answer.saved(f"§ {paragraph.number} {paragraph.title}: {what}{remitted}.")
+    return answer.refused(bound={"announce": form})
 
 
 @workspace_action

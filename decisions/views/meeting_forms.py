@@ -10,7 +10,7 @@ from django import forms
 
 from common.forms import DATE
 from decisions.models import Attendance
-from motions.models import Case
+from motions.models import Case, Motion
 from organisation.forms import PersonChoiceField
 from organisation.models import Membership, Person
 
@@ -131,6 +131,33 @@ class AddItemForm(forms.Form):
     title = forms.CharField(
         label="Rubrik", max_length=400, error_messages={"required": "Ange en rubrik för punkten."}
     )
+
+
+class MotionsField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Motion) -> str:
+        return f"{obj.case.dnr} {obj.case.title} (daterad {obj.dated_on:%Y-%m-%d})"
+
+
+class AnnounceMotionsForm(forms.Form):
+    """Anmälan av motioner in kommunfullmäktige: the motions to take up, and whether to remit."""
+
+    motions = MotionsField(
+        label="Motioner att anmäla",
+        queryset=Motion.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": "Välj minst en motion att anmäla.",
+            "invalid_choice": "Motionen finns inte bland dem som väntar på att anmälas.",
+            "invalid_pk_value": "Motionen finns inte bland dem som väntar på att anmälas.",
+        },
+    )
+    refer_to_board = forms.BooleanField(
+        label="Remittera till kommunstyrelsen för beredning", required=False, initial=True
+    )
+
+    def __init__(self, *args, motions, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["motions"].queryset = motions
 
 
 class RenumberForm(forms.Form):

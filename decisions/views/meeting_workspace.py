@@ -30,6 +30,7 @@ from .meeting_forms import (
     AddCaseForm,
     AddItemForm,
     AdjustersForm,
+    AnnounceMotionsForm,
     MeetingCreateForm,
     MeetingDetailsForm,
     RenumberForm,
@@ -101,6 +102,7 @@ def _context(
         ),
         "add_case": lambda: AddCaseForm(cases=cases),
         "add_item": AddItemForm,
+        "announce": lambda: AnnounceMotionsForm(motions=ms.motions_to_announce_at(meeting)),
         "renumber": lambda: RenumberForm(
             initial={"first": paragraphs[0].number if paragraphs else 1}
         ),

@@ -85,6 +85,15 @@ class Motion(models.Model):
         related_name="raised_motions",
         help_text="Det sammanträde med kommunfullmäktige där motionen väcktes.",
     )
+    raised_in = models.ForeignKey(
+        "decisions.Paragraph",
+        verbose_name="anmäld i paragraf",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="announced_motions",
+        help_text="Fullmäktiges paragraf ”Anmälan av motioner” som tog upp motionen.",
+    )
     outcome = models.CharField("utfall", max_length=20, choices=Outcome.choices, blank=True)
     decided_by = models.ForeignKey(
         "decisions.Paragraph",
@@ -113,7 +122,12 @@ class Motion(models.Model):
                 violation_error_message=(
                     "Utfall och avgörande paragraf anges tillsammans, eller inte alls."
                 ),
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(raised_in__isnull=True) | Q(raised_at__isnull=False),
+                name="motion_raised_in_paragraph_of_its_meeting",
+                violation_error_message="En motion som anmälts i en paragraf är väckt.",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -27,6 +27,7 @@ from django.db import connection
 from .fallback import FallbackSearch
 from .postgres import PostgresSearch
 from .query import MESSAGE_STOP_WORDS, PAGE_SIZE, Hit, SearchQuery, SearchResults
+from .suggestions import did_you_mean
 
 
 def uses_full_text_search() -> bool:
@@ -47,8 +48,11 @@ def search(query: SearchQuery, page: str | int | None = None) -> SearchResults:
     on_page_cases = [h.pk for h in current.object_list if h.kind == "case"]
     on_page_paragraphs = [h.pk for h in current.object_list if h.kind == "paragraph"]
     message = ""
+    suggestion = ""
     if not hits and backend.only_stop_words():
         message = MESSAGE_STOP_WORDS
+    elif not hits:
+        suggestion = did_you_mean(query)
     return SearchResults(
         query=query,
         case_total=len(case_ids),
@@ -58,6 +62,7 @@ def search(query: SearchQuery, page: str | int | None = None) -> SearchResults:
         paragraphs=backend.paragraphs(on_page_paragraphs) if on_page_paragraphs else [],
         message=message,
         page_message=page_message,
+        suggestion=suggestion,
     )
 
 

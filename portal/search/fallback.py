@@ -1,5 +1,5 @@
-"""The SQLite fallback: every word as a case-insensitive substring, snippets cut in Python
-(``backend`` says how the two implementations relate)."""
+"""The SQLite fallback: every word, less a common Swedish ending, as a case-insensitive
+substring; snippets cut in Python (``backend`` says how the two implementations relate)."""
 
 import unicodedata
 from collections.abc import Sequence
@@ -32,11 +32,35 @@ from .query import (
 
 # --- SQLite ---------------------------------------------------------------------------------
 
+# Endings of Swedish nouns, adjectives and verbs, longest first. Without a stemmer, cutting one
+# of them lets "motionen" find "motioner" and "områdesteamen" find "områdesteam" by substring;
+# at least MIN_STEM letters stay so that short words are not cut to nothing.
+ENDINGS = sorted(
+    (
+        "arnas", "ernas", "ornas", "andes", "endes", "heten", "heter",
+        "arna", "erna", "orna", "ande", "ende", "aste",
+        "ens", "ets", "are", "ast",
+        "an", "en", "et", "ar", "er", "or", "na", "ns",
+        "a", "e", "s",
+    ),
+    key=len,
+    reverse=True,
+)  # fmt: skip
+MIN_STEM = 4
+
+
+def light_stem(word: str) -> str:
+    """``word`` (folded) less its longest common ending: 'motionen' → 'motion'."""
+    for ending in ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
+            return word[: -len(ending)]
+    return word
+
 
 class FallbackSearch:
     def __init__(self, query: SearchQuery) -> None:
         self.query = query
-        self.words = tuple(dict.fromkeys(fold(w) for w in query.words))
+        self.words = tuple(dict.fromkeys(light_stem(fold(w)) for w in query.words))
 
     def _all_words(self, alias: str) -> Q:
         condition = Q()
@@ -187,6 +211,8 @@ def _find(text: str, folded_words: set[str]) -> list[tuple[str, int, int]]:
         at = folded.find(word)
         while at >= 0:
             s, e = origin[at], origin[at + len(word) - 1] + 1
+            while e < len(text) and text[e].isalnum():
+                e += 1  # the whole word: a search for "motionen" marks all of "motioner"
             if not any(s < te and ts < e for _, ts, te in taken):
                 taken.append((word, s, e))
             at = folded.find(word, at + len(word))

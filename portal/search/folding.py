@@ -10,7 +10,7 @@ import unicodedata
 from django.db import connection
 from django.db.backends.signals import connection_created
 from django.db.models import F, Func, Q, TextField
-from django.db.models.lookups import Contains
+from django.db.models.lookups import Contains, StartsWith
 
 
 def fold(text: str | None) -> str:
@@ -41,3 +41,10 @@ def contains_text(field: str, word: str) -> Q:
     if connection.vendor == "sqlite":
         return Q(Contains(Fold(F(field)), fold(word)))
     return Q(**{f"{field}__icontains": word})
+
+
+def starts_with_text(field: str, word: str) -> Q:
+    """``field`` begins with ``word``, ignoring case (å/ä/ö too) on either database."""
+    if connection.vendor == "sqlite":
+        return Q(StartsWith(Fold(F(field)), fold(word)))
+    return Q(**{f"{field}__istartswith": word})

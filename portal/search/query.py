@@ -120,6 +120,7 @@ class SearchResults:
     paragraphs: list[ParagraphResult]
     message: str = ""
     page_message: str = ""
+    suggestion: str = ""
 
     @property
     def total(self) -> int:
