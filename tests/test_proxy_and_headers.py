@@ -6,13 +6,13 @@ is ``REMOTE_ADDR`` unless the settings name trusted proxies and their header
 (``common/client_ip.py``, ``docs/decisions/0016-client-address-behind-a-proxy.md``).
 """
 
+import importlib
+
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client, RequestFactory
 
 from common.client_ip import client_ip
-
-from .test_settings import run_manage
 
 LOGIN = "/konto/logga-in/"
 PROXY = "10.0.0.2"  # the reverse proxy, as gunicorn sees it
@@ -121,24 +121,26 @@ def test_without_a_proxy_a_spoofed_forwarded_for_does_not_dodge_the_lockout(db, 
     assert "_auth_user_id" not in client.session
 
 
-def test_prod_reads_the_proxy_settings_from_the_environment():
-    script = (
-        "from django.conf import settings as s; "
-        "print(s.CASETRACK_TRUSTED_PROXY_COUNT, s.CASETRACK_CLIENT_IP_HEADER)"
+def prod_settings(monkeypatch, **env: str):
+    """casetrack.settings.prod as read with ``env``: the module, not the running settings."""
+    monkeypatch.setenv("DJANGO_SECRET_KEY", "x" * 60)
+    for name in ("CASETRACK_TRUSTED_PROXY_COUNT", "CASETRACK_CLIENT_IP_HEADER"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    return importlib.reload(importlib.import_module("casetrack.settings.prod"))
+
+
+def test_prod_reads_the_proxy_settings_from_the_environment(monkeypatch):
+    prod = prod_settings(monkeypatch)
+    assert (prod.CASETRACK_TRUSTED_PROXY_COUNT, prod.CASETRACK_CLIENT_IP_HEADER) == (
+        0,
+        "X-Forwarded-For",
     )
-    prod = {
-        "DJANGO_SETTINGS_MODULE": "casetrack.settings.prod",
-        "DJANGO_SECRET_KEY": "x" * 60,
-        "DJANGO_ALLOWED_HOSTS": "beslut.example.se",
-    }
-    result = run_manage("shell", "-c", script, **prod)
-    assert result.stdout.split()[-2:] == ["0", "X-Forwarded-For"], result.stderr
-    result = run_manage(
-        "shell",
-        "-c",
-        script,
-        **prod,
-        CASETRACK_TRUSTED_PROXY_COUNT="1",
-        CASETRACK_CLIENT_IP_HEADER="X-Real-IP",
+    prod = prod_settings(
+        monkeypatch, CASETRACK_TRUSTED_PROXY_COUNT="1", CASETRACK_CLIENT_IP_HEADER="X-Real-IP"
     )
-    assert result.stdout.split()[-2:] == ["1", "X-Real-IP"], result.stderr
+    assert (prod.CASETRACK_TRUSTED_PROXY_COUNT, prod.CASETRACK_CLIENT_IP_HEADER) == (
+        1,
+        "X-Real-IP",
+    )
