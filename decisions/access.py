@@ -12,11 +12,11 @@ the public föredragningslista, its content does not. The same people see a draf
 bodies leave drafts out altogether (``Paragraph.objects.published()``).
 """
 
-from organisation.access import may_see_draft, may_see_secret
+from organisation.access import case_visibility, may_see_case, may_see_draft, may_see_secret
 
 from .models import Meeting, Paragraph
 
-__all__ = ["is_draft", "may_see_draft", "may_see_secret"]
+__all__ = ["case_visibility", "is_draft", "may_see_case", "may_see_draft", "may_see_secret"]
 
 
 def is_draft(paragraph: Paragraph) -> bool:

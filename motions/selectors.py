@@ -70,7 +70,7 @@ def secretary_bodies(user) -> QuerySet[Body]:
 
 def _referrals_with_rows() -> QuerySet[Referral]:
     return Referral.objects.select_related(
-        "case",
+        "case__responsible_body",
         "from_body",
         "to_body",
         "answered_by_paragraph__meeting",

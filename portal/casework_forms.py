@@ -220,8 +220,12 @@ class ParagraphChoiceField(forms.ModelChoiceField):
 
 
 class DocumentChoiceField(forms.ModelChoiceField):
+    # False for a secret case the user may not see: its documents by date and kind only.
+    show_titles = True
+
     def label_from_instance(self, obj: Document) -> str:
-        return f"{obj.date:%Y-%m-%d} {obj.get_kind_display()} – {obj.title}"
+        label = f"{obj.date:%Y-%m-%d} {obj.get_kind_display()}"
+        return f"{label} – {obj.title}" if self.show_titles else label
 
 
 class AnswerForm(forms.Form):
@@ -244,7 +248,8 @@ class AnswerForm(forms.Form):
         error_messages={"invalid_choice": "Välj en av ärendets handlingar."},
     )
 
-    def __init__(self, *args, paragraphs, documents, **kwargs) -> None:
+    def __init__(self, *args, paragraphs, documents, document_titles=True, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["paragraph"].queryset = paragraphs
         self.fields["document"].queryset = documents
+        self.fields["document"].show_titles = document_titles

@@ -24,7 +24,7 @@ from decisions import cases
 from decisions.services import casework
 from motions import selectors, services
 from motions.models import Case, Referral, Registry
-from organisation.access import may_see_secret
+from organisation.access import case_visibility, may_see_case
 from organisation.models import Body
 from organisation.selectors import executive_board
 
@@ -127,7 +127,7 @@ def register_case_form(request: HttpRequest) -> HttpResponse:
             _apply(form, exc)
         else:
             messages.success(request, f"Ärendet har registrerats med diarienummer {case.dnr}.")
-            if case.is_secret and not may_see_secret(request.user, case.responsible_body):
+            if not may_see_case(request.user, case):
                 # The case page would show this user only "Sekretessbelagt ärende".
                 return saved_redirect("portal:register_case_form")
             return saved_redirect(case)
@@ -271,9 +271,7 @@ def refer_case(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _case_title(request: HttpRequest, case: Case) -> str:
-    if not case.is_secret or may_see_secret(request.user, case.responsible_body):
-        return case.title
-    return Case.SECRET_TITLE
+    return case.title if may_see_case(request.user, case) else Case.SECRET_TITLE
 
 
 @login_required_first
@@ -287,7 +285,8 @@ def incoming_referrals(request: HttpRequest, body: str) -> HttpResponse:
     if not ((user.is_active and user.is_staff) or user.has_perm("motions.view_referrals", body)):
         raise PermissionDenied(f"Du har ingen roll som ger rätt att se remisser till {body}.")
     today = selectors.today()
-    secret_ok = may_see_secret(user, body)
+    # Asked of each case's own body: being sent a secret case does not open it.
+    may_see = case_visibility(user)
     unanswered = list(selectors.incoming_referrals(body))
     answered = selectors.answered_referrals(body)
     sample = unanswered[0] if unanswered else Referral(to_body=body)
@@ -295,8 +294,8 @@ def incoming_referrals(request: HttpRequest, body: str) -> HttpResponse:
         "body": body,
         "today": today,
         "may_answer": user.has_perm("motions.answer_referral", sample),
-        "unanswered": [_row(r, today, secret_ok) for r in unanswered],
-        "answered": [_row(r, today, secret_ok) for r in answered],
+        "unanswered": [_row(r, today, may_see(r.case)) for r in unanswered],
+        "answered": [_row(r, today, may_see(r.case)) for r in answered],
     }
     return render(request, "portal/casework/incoming_referrals.html", context)
 
@@ -306,7 +305,8 @@ def _row(referral: Referral, today, secret_ok: bool) -> dict:
     case = referral.case
     return {
         "referral": referral,
-        "title": case.title if secret_ok or not case.is_secret else Case.SECRET_TITLE,
+        "title": case.title if secret_ok else Case.SECRET_TITLE,
+        "secret_ok": secret_ok,
         "overdue": days is not None and days < 0,
         "days_late": -days if days is not None and days < 0 else None,
         "days_left": days if days is not None and days >= 0 else None,
@@ -327,10 +327,12 @@ def answer_referral(request: HttpRequest, pk: int) -> HttpResponse:
         pk=pk,
     )
     _require(request, "motions.answer_referral", referral, referral.to_body)
+    secret_ok = may_see_case(request.user, referral.case)
     form = AnswerForm(
         request.POST or None,
         paragraphs=cases.answer_paragraphs(referral),
         documents=selectors.answer_documents(referral),
+        document_titles=secret_ok,
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -345,7 +347,7 @@ def answer_referral(request: HttpRequest, pk: int) -> HttpResponse:
                     f"{paragraph.body.code} {paragraph.meeting.date:%Y-%m-%d} § {paragraph.number}"
                 )
             else:
-                how = answered.answered_by_document.title
+                how = form.fields["document"].label_from_instance(answered.answered_by_document)
             messages.success(request, f"Remissen i {referral.case.dnr} är besvarad genom {how}.")
             return saved_redirect("portal:incoming_referrals", body=referral.to_body.slug)
     return render(
@@ -353,7 +355,7 @@ def answer_referral(request: HttpRequest, pk: int) -> HttpResponse:
         "portal/casework/answer_referral.html",
         {
             "referral": referral,
-            "title": _case_title(request, referral.case),
+            "title": referral.case.title if secret_ok else Case.SECRET_TITLE,
             "form": form,
         },
         status=_status(form),

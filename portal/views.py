@@ -8,7 +8,7 @@ from django.shortcuts import render
 from decisions.models import Paragraph
 from motions import selectors as case_file
 from motions.models import Case
-from organisation.access import may_see_secret
+from organisation.access import may_see_case
 from organisation.models import Body
 
 from . import case_path as selectors
@@ -76,7 +76,7 @@ def case_detail(request: HttpRequest, slug: str) -> HttpResponse:
     except Case.DoesNotExist:
         raise Http404("Det finns inget ärende med det diarienumret.") from None
     # A secret case: its responsible body's nämndsekreterare and members read it, as staff do.
-    if case.is_secret and not may_see_secret(request.user, case.responsible_body):
+    if not may_see_case(request.user, case):
         return render(request, "portal/case_secret.html", {"case": case})
     motion = selectors.motion_of(case)
     state = selectors.motion_state(motion, selectors.bodies_by_id()) if motion else None

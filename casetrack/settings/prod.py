@@ -14,6 +14,11 @@ CSRF_TRUSTED_ORIGINS = [
     o for o in os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS", "").split(",") if o
 ]
 
+# Behind a reverse proxy: how many trusted proxies stand in front of gunicorn and which header
+# they write the client's address to (common/client_ip.py). Unset: REMOTE_ADDR only.
+CASETRACK_TRUSTED_PROXY_COUNT = int(os.environ.get("CASETRACK_TRUSTED_PROXY_COUNT", "0") or 0)
+CASETRACK_CLIENT_IP_HEADER = os.environ.get("CASETRACK_CLIENT_IP_HEADER", "X-Forwarded-For")
+
 SECURE_SSL_REDIRECT = os.environ.get("DJANGO_SECURE_SSL_REDIRECT", "1") == "1"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365

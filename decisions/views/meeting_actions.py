@@ -14,8 +14,10 @@ from common.errors import ServiceError
 from common.views import FormAnswer, apply_refusal, bad_move, moves_up
 from decisions import meeting_selectors as ms
 from decisions import prose, services
+from decisions.access import case_visibility
 from decisions.models import Attendance, Meeting, Paragraph
 from decisions.models.participation import present_members
+from motions.models import Case
 from organisation.models import Person
 
 from .meeting_forms import (
@@ -63,14 +65,15 @@ def update_meeting(request: HttpRequest, meeting: Meeting, answer: FormAnswer) -
 
 @workspace_action
 def add_case(request: HttpRequest, meeting: Meeting, answer: FormAnswer) -> HttpResponse:
-    form = AddCaseForm(request.POST, cases=ms.cases_ready_for(meeting))
+    may_see = case_visibility(request.user)
+    form = AddCaseForm(request.POST, cases=ms.cases_ready_for(meeting), may_see=may_see)
     if form.is_valid():
+        case, title = form.cleaned_data["case"], form.cleaned_data["case_title"]
+        if not (title.strip() or may_see(case)):
+            # The case's own title is not this user's to copy: the § gets the neutral one.
+            title = Case.SECRET_TITLE
         try:
-            paragraph = services.add_paragraph(
-                meeting=meeting,
-                case=form.cleaned_data["case"],
-                title=form.cleaned_data["case_title"],
-            )
+            paragraph = services.add_paragraph(meeting=meeting, case=case, title=title)
         except ServiceError as exc:
             apply_refusal(form, exc, {"title": "case_title"})
         else:

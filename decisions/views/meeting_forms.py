@@ -6,6 +6,8 @@ the meeting day, so a person from elsewhere gets the service's message — "X ä
 eller ersättare i …" — beside the field rather than a bare "invalid choice".
 """
 
+from collections.abc import Callable
+
 from django import forms
 
 from common.forms import DATE
@@ -97,8 +99,12 @@ class MeetingCreateForm(MeetingDetailsForm):
 
 
 class CaseChoiceField(forms.ModelChoiceField):
+    # Whether the user may see a case's title (``decisions.access.case_visibility``): a
+    # secret case sent to this body on remiss is listed by its Dnr only.
+    may_see: Callable[[Case], bool] = staticmethod(lambda case: not case.is_secret)
+
     def label_from_instance(self, obj: Case) -> str:
-        return f"{obj.dnr} {obj.title}"
+        return f"{obj.dnr} {obj.title if self.may_see(obj) else Case.SECRET_TITLE}"
 
 
 class AddCaseForm(forms.Form):
@@ -120,9 +126,10 @@ class AddCaseForm(forms.Form):
         help_text="Tomt ger ärendets rubrik.",
     )
 
-    def __init__(self, *args, cases, **kwargs) -> None:
+    def __init__(self, *args, cases, may_see: Callable[[Case], bool], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["case"].queryset = cases
+        self.fields["case"].may_see = may_see
 
 
 class AddItemForm(forms.Form):

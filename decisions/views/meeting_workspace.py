@@ -20,6 +20,7 @@ from common.errors import ServiceError
 from common.views import FormAnswer, apply_refusal, login_required_first
 from decisions import meeting_selectors as ms
 from decisions import services
+from decisions.access import case_visibility
 from decisions.models import Meeting
 from decisions.models.participation import present_members
 from organisation.models import Body, Membership
@@ -100,7 +101,7 @@ def _context(
                 "justering_place": meeting.justering_place,
             },
         ),
-        "add_case": lambda: AddCaseForm(cases=cases),
+        "add_case": lambda: AddCaseForm(cases=cases, may_see=case_visibility(request.user)),
         "add_item": AddItemForm,
         "announce": lambda: AnnounceMotionsForm(motions=ms.motions_to_announce_at(meeting)),
         "renumber": lambda: RenumberForm(
