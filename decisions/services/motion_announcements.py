@@ -70,8 +70,8 @@ def announce_motions(
     check_announce_motions(meeting=meeting, motions=motions, refer_to_board=refer_to_board)
     paragraph = add_paragraph(meeting=meeting, title=title)
     locked = list(
-        Motion.objects.select_for_update()
-        .select_related("case", "raised_at")
+        Motion.objects.select_for_update(of=("self",))
+        .select_related("case")
         .filter(pk__in=[motion.pk for motion in motions])
         .order_by("dated_on", "case__year", "case__serial")
     )
