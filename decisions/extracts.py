@@ -58,10 +58,13 @@ def store_extract(paragraph_id: int) -> StoredExtract | None:
         corrections = list(
             Correction.objects.filter(paragraph_id=paragraph_id, pk__lte=latest or 0)
         )
-        data = pdf.render_extract(pdf.with_parts(paragraph_id), corrections=corrections)
+        version = newest.version + 1 if newest else 1
+        data = pdf.render_extract(
+            pdf.with_parts(paragraph_id), corrections=corrections, version=version
+        )
         stored = StoredExtract(
             paragraph=paragraph,
-            version=newest.version + 1 if newest else 1,
+            version=version,
             correction_id=latest,
             sha256=pdf.sha256(data),
             rendered_at=timezone.now(),

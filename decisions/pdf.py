@@ -137,13 +137,15 @@ def render_extract(
     text: ParagraphText | None = None,
     *,
     corrections: Sequence[Correction] = (),
+    version: int = 1,
 ) -> bytes:
     """The protokollsutdrag of one paragraph (fetched with ``paragraphs_with_parts``).
 
     A justerad paragraph is certified ("Rätt utdraget intygar", the secretary, the justering
     day); an ojusterad one says "Ojusterat protokollsutdrag" in the header of every page.
     ``corrections`` are printed beside the original, and the extract is then certified on the
-    day of the latest of them: a new version of the extract, never a change to an old one.
+    day of the latest of them: a new version of the extract (``version``, printed from the
+    second on), never a change to an old one.
     """
     meeting = paragraph.meeting
     body = meeting.body
@@ -168,6 +170,7 @@ def render_extract(
         "text": text or paragraph_text(paragraph),
         "justerad": justerad,
         "corrections": corrections,
+        "version": version,
         "certified_by": meeting.secretary,
         "certified_on": timezone.localtime(moment).date() if justerad else None,
     }

@@ -69,6 +69,7 @@ def test_a_correction_makes_version_2_and_version_1_stays_as_it_was(
     text = pdf_text(v2_bytes)
     assert f"Rättelse 2022-03-20: {CORRECTION} Skäl: {REASON}" in text
     assert "Rätt utdraget intygar Cecilia Åberg, sekreterare 2022-03-20" in text
+    assert "sammanträde 2022-03-08 · version 2, med rättelse" in text
     assert "Rättelse" not in pdf_text(v1_bytes)
 
     # Version 1 is still served, byte for byte, at its own URL; the current URL serves version 2.

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, render
 
 from decisions import anslag, selectors
 from decisions.access import is_draft, may_see_draft, may_see_secret
-from decisions.models import Attendance, Meeting, Paragraph
+from decisions.models import Attendance, Meeting, Paragraph, StoredExtract
 from decisions.protocol import paragraph_text
 from organisation.models import Body, Membership
 
@@ -79,7 +79,12 @@ def meeting_detail(request: HttpRequest, body: str, day: str) -> HttpResponse:
 
 def paragraph_detail(request: HttpRequest, body: str, year: int, number: int) -> HttpResponse:
     paragraph = get_object_or_404(
-        selectors.paragraphs_with_parts().prefetch_related("stored_extracts"),
+        selectors.paragraphs_with_parts().prefetch_related(
+            Prefetch(
+                "stored_extracts",
+                queryset=StoredExtract.objects.select_related("correction").order_by("version"),
+            )
+        ),
         body__slug=body,
         year=year,
         number=number,
