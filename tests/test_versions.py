@@ -13,6 +13,9 @@ from decisions import services
 from decisions.extracts import current_protocol, missing_protocol_ids, store_extract, store_protocol
 from decisions.models import Meeting, Paragraph, StoredExtract, StoredProtocol
 
+from .test_notice_corrections import justerat
+from .test_record_final import postgres_only, refused
+
 D = datetime.date
 CORRECTION = "Punkt 2 ska lyda: Motionen anses besvarad."
 REASON = "Skrivfel i beslutet"
@@ -139,7 +142,6 @@ def test_justering_a_correction_and_a_notice_correction_each_store_a_new_protoco
 
 
 def test_justera_asks_for_the_protocol_after_commit(ks, django_capture_on_commit_callbacks):
-    from .test_notice_corrections import justerat
 
     with django_capture_on_commit_callbacks(execute=True):
         meeting = justerat(D(2022, 1, 3), datetime.datetime(2022, 1, 10, 10, tzinfo=datetime.UTC))
@@ -156,3 +158,21 @@ def test_render_extracts_renders_the_missing_protocols_too(ks, capsys):
     assert missing_protocol_ids() == []
     call_command("render_extracts")
     assert "0 protokoll framställda och lagrade." in capsys.readouterr().out
+
+
+@postgres_only
+def test_notice_corrections_and_stored_versions_are_append_only_on_postgresql(ks):
+    correction = services.correct_notice(
+        meeting=ks, made_on=D(2022, 3, 21), kept_at="Stadsarkivet", reason="Fel", user=None
+    )
+    stored = store_protocol(ks.pk)
+    extract = store_extract(Paragraph.objects.get(meeting=ks, number=59).pk)
+    append_only = "tar bara emot nya rader"
+    for sql, pk in [
+        ("UPDATE decisions_noticecorrection SET reason = 'x' WHERE id = %s", correction.pk),
+        ("DELETE FROM decisions_noticecorrection WHERE id = %s", correction.pk),
+        ("UPDATE decisions_storedprotocol SET sha256 = 'x' WHERE id = %s", stored.pk),
+        ("DELETE FROM decisions_storedprotocol WHERE id = %s", stored.pk),
+        ("UPDATE decisions_storedextract SET version = 2 WHERE id = %s", extract.pk),
+    ]:
+        refused(sql, [pk], match=append_only)
