@@ -78,7 +78,7 @@ class NoticeCorrection(models.Model):
     The first notice stays on the meeting (``notice_posted_on``, ``notice_removed_on``,
     ``protocol_kept_at``) as it was posted; the latest correction's values are the notice in
     force (``decisions.anslag``). Append-only: ``decisions.services.correct_notice`` only adds
-    rows (docs/decisions/0015-notice-corrections-and-versions.md).
+    rows (docs/decisions/0016-notice-corrections-and-versions.md).
     """
 
     meeting = models.ForeignKey(

@@ -121,7 +121,7 @@ def correct_notice(
 
     Locks the meeting row. The first notice and every earlier correction stay as they were;
     the corrected notice is in force from ``made_on`` and a new appeal period runs from it
-    (docs/decisions/0015-notice-corrections-and-versions.md). The protocol's PDF gets a new
+    (docs/decisions/0016-notice-corrections-and-versions.md). The protocol's PDF gets a new
     version after commit.
     """
     locked = lock_meeting(meeting)

@@ -93,7 +93,7 @@ def protocol_pdf(request: HttpRequest, body: str, day: str) -> HttpResponse:
     a rättelse) it is rendered here on the fly, never stored by the request: rendering is
     deterministic, so the bytes are those the worker will store, only slower, and the protocol
     is never "being prepared" for the public who read the anslag
-    (docs/decisions/0015-notice-corrections-and-versions.md).
+    (docs/decisions/0016-notice-corrections-and-versions.md).
     """
     meeting = _meeting(body, day)
     if meeting.status == Meeting.Status.PLANNED and not may_see_draft(request.user, meeting.body):
