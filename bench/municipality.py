@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from django.db import models, transaction
 
+from decisions import law
 from decisions.models import (
     Attendance,
     Ballot,
@@ -649,7 +650,7 @@ class Generator:
                     justering_on=plan.date + 6 * DAY if done else None,
                     status=Meeting.Status.JUSTERAT if done else Meeting.Status.HELD,
                     notice_posted_on=posted if done else None,
-                    notice_removed_on=posted + 21 * DAY if done else None,
+                    notice_removed_on=law.notice_taken_down_on(posted) if done else None,
                     protocol_kept_at=f"{spec.administration}, Linköping",
                 )
                 objs.append(plan.obj)

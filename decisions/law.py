@@ -85,12 +85,23 @@ def last_appeal_day(notice_posted_on: datetime.date) -> datetime.date:
     """The last day to appeal a decision (laglighetsprövning, KL 13 kap. 5 §).
 
     Three weeks from the day the notice of justering was posted end on the same weekday; a day
-    on which no deadline may end moves it to the next working day. The notice stays up until then.
+    on which no deadline may end moves it to the next working day. The notice stays up through
+    that day (``notice_taken_down_on``).
     """
     day = notice_posted_on + datetime.timedelta(weeks=3)
     while is_deadline_free(day):
         day += datetime.timedelta(days=1)
     return day
+
+
+def notice_taken_down_on(notice_posted_on: datetime.date) -> datetime.date:
+    """The day the notice comes down: the day after the last day to appeal.
+
+    The notice must stay up through the whole appeal period (KL 8 kap. 12 §), so it is taken
+    down only once that period has run out — as most municipalities' ANSLAG/BEVIS print
+    "Anslaget tas ned" the day after "Sista dag för överklagande".
+    """
+    return last_appeal_day(notice_posted_on) + datetime.timedelta(days=1)
 
 
 def minority_request_carries(asking: int, present: int) -> bool:

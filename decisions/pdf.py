@@ -10,6 +10,7 @@ Functions here take model objects and return bytes; access checks belong to the 
 
 import datetime
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -19,10 +20,15 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
 from weasyprint import HTML
 
-from . import law, prose
-from .models import Meeting, Paragraph
+from . import anslag, prose
+from .models import Correction, Meeting, Paragraph
 from .protocol import ParagraphText, paragraph_text
-from .selectors import attendance_groups, paragraphs_with_parts, parties_by_meeting
+from .selectors import (
+    attendance_groups,
+    meetings_with_body,
+    paragraphs_with_parts,
+    parties_by_meeting,
+)
 
 PDF_VARIANT = "pdf/a-2a"
 """PDF/A-2 level A: archival (ISO 19005-2), Unicode text and a tagged structure (accessible)."""
@@ -97,29 +103,58 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def extract_filename(paragraph: Paragraph) -> str:
-    """'ks-2022-59-utdrag.pdf'"""
-    return f"{slugify(paragraph.body.code)}-{paragraph.year}-{paragraph.number}-utdrag.pdf"
+def extract_filename(paragraph: Paragraph, version: int = 1) -> str:
+    """'ks-2022-59-utdrag.pdf'; from the second version on 'ks-2022-59-utdrag-v2.pdf'."""
+    suffix = f"-v{version}" if version > 1 else ""
+    return f"{slugify(paragraph.body.code)}-{paragraph.year}-{paragraph.number}-utdrag{suffix}.pdf"
+
+
+def protocol_filename(meeting: Meeting, version: int = 1) -> str:
+    """'ks-2022-03-08-protokoll.pdf'; from the second version on '…-protokoll-v2.pdf'."""
+    suffix = f"-v{version}" if version > 1 else ""
+    return f"{meeting.body.slug}-{meeting.date:%Y-%m-%d}-protokoll{suffix}.pdf"
 
 
 def with_parts(paragraph_id: int) -> Paragraph:
     return paragraphs_with_parts().select_related("meeting__chair").get(pk=paragraph_id)
 
 
+def meeting_for_protocol(meeting_id: int) -> Meeting:
+    """A meeting with what ``render_protocol`` and ``render_notice`` read."""
+    return (
+        meetings_with_body()
+        .select_related("chair")
+        .prefetch_related("adjusters", "attendance__person", "notice_corrections")
+        .get(pk=meeting_id)
+    )
+
+
 # --- extract -------------------------------------------------------------------------------------
 
 
-def render_extract(paragraph: Paragraph, text: ParagraphText | None = None) -> bytes:
+def render_extract(
+    paragraph: Paragraph,
+    text: ParagraphText | None = None,
+    *,
+    corrections: Sequence[Correction] = (),
+    version: int = 1,
+) -> bytes:
     """The protokollsutdrag of one paragraph (fetched with ``paragraphs_with_parts``).
 
     A justerad paragraph is certified ("Rätt utdraget intygar", the secretary, the justering
     day); an ojusterad one says "Ojusterat protokollsutdrag" in the header of every page.
+    ``corrections`` are printed beside the original, and the extract is then certified on the
+    day of the latest of them: a new version of the extract (``version``, printed from the
+    second on), never a change to an old one.
     """
     meeting = paragraph.meeting
     body = meeting.body
     justerad = paragraph.status == Paragraph.Status.JUSTERAD
     kind = EXTRACT if justerad else UNAPPROVED_EXTRACT
+    corrections = sorted(corrections, key=lambda c: (c.made_on, c.pk))
     moment = justering_moment(paragraph)
+    if corrections:
+        moment = max(moment, _midnight(max(c.made_on for c in corrections)))
     context = {
         "title": f"{kind} {body.name} {meeting.date:%Y-%m-%d} § {paragraph.number} "
         f"{paragraph.title}",
@@ -134,6 +169,8 @@ def render_extract(paragraph: Paragraph, text: ParagraphText | None = None) -> b
         "p": paragraph,
         "text": text or paragraph_text(paragraph),
         "justerad": justerad,
+        "corrections": corrections,
+        "version": version,
         "certified_by": meeting.secretary,
         "certified_on": timezone.localtime(moment).date() if justerad else None,
     }
@@ -154,12 +191,9 @@ def _meeting_moment(meeting: Meeting) -> datetime.datetime:
 
 
 def _notice(meeting: Meeting) -> dict:
-    posted = meeting.notice_posted_on
-    return {
-        "posted_on": posted,
-        "removed_on": meeting.notice_removed_on,
-        "last_appeal_day": law.last_appeal_day(posted) if posted else None,
-    }
+    """The notice in force and, when it was corrected, the first notice and each rättelse."""
+    notices = anslag.notices_of(meeting)
+    return {"notice": notices[-1] if notices else None, "notices": notices}
 
 
 def render_protocol(meeting: Meeting, *, show_secret: bool) -> bytes:
@@ -169,7 +203,11 @@ def render_protocol(meeting: Meeting, *, show_secret: bool) -> bytes:
     """
     body = meeting.body
     paragraphs = list(
-        paragraphs_with_parts().select_related("case").filter(meeting=meeting).order_by("number")
+        paragraphs_with_parts()
+        .select_related("case")
+        .prefetch_related("corrections")
+        .filter(meeting=meeting)
+        .order_by("number")
     )
     parties = parties_by_meeting([meeting]).get(meeting.pk, {})
     items = [
@@ -203,8 +241,12 @@ def render_protocol(meeting: Meeting, *, show_secret: bool) -> bytes:
 
 
 def render_notice(meeting: Meeting) -> bytes:
-    """The notice (anslag/bevis) that the protocol is justerat; needs ``notice_posted_on``."""
-    if meeting.notice_posted_on is None:
+    """The notice (anslag/bevis) that the protocol is justerat; needs ``notice_posted_on``.
+
+    The notice in force, and the first notice and each rättelse of it when it was corrected.
+    """
+    notice = anslag.current_notice(meeting)
+    if notice is None:
         raise ValueError("Anslaget har inte satts upp.")
     body = meeting.body
     context = {
@@ -220,4 +262,4 @@ def render_notice(meeting: Meeting) -> bytes:
         "body": body,
         **_notice(meeting),
     }
-    return _write("pdf/notice.html", context, moment=_midnight(meeting.notice_posted_on))
+    return _write("pdf/notice.html", context, moment=_midnight(notice.posted_on))

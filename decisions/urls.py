@@ -31,6 +31,11 @@ urlpatterns = [
     path(MEETING + "protokoll/", protocol.protocol, name="protocol"),
     # PDFs and feeds
     path(PARAGRAPH + "utdrag.pdf", pdfs.extract_pdf, name="extract_pdf"),
+    path(
+        PARAGRAPH + "utdrag/<int:version>.pdf",
+        pdfs.extract_version_pdf,
+        name="extract_version_pdf",
+    ),
     path(MEETING + "protokoll.pdf", pdfs.protocol_pdf, name="protocol_pdf"),
     path(MEETING + "anslag.pdf", pdfs.notice_pdf, name="notice_pdf"),
     path("beslut/flode/", feeds.LatestDecisionsFeed(), name="feed_all"),
@@ -39,6 +44,7 @@ urlpatterns = [
     # The clerk's actions on a protocol
     path(MEETING + "justera/", protocol_actions.justera_meeting, name="justera"),
     path(MEETING + "anslag/", protocol_actions.post_notice, name="post_notice"),
+    path(MEETING + "anslag/rattelse/", protocol_actions.correct_notice, name="correct_notice"),
     path(PARAGRAPH + "rattelse/", protocol_actions.add_correction, name="add_correction"),
     path(PARAGRAPH + "expediering/", protocol_actions.expediering, name="expediering"),
     # The meeting workspace

@@ -446,7 +446,8 @@ def test_ks_meeting_justering_and_notice(demo):
     assert (meeting.justering_on - meeting.date).days <= 14
     assert 0 <= (meeting.notice_posted_on - meeting.justering_on).days <= 2
     assert meeting.notice_posted_on == D(2022, 3, 16)
-    assert meeting.notice_removed_on == D(2022, 4, 6)  # three weeks, a Wednesday, no holiday
+    # The last day to appeal is three weeks on, a Wednesday with no holiday; down the day after.
+    assert meeting.notice_removed_on == D(2022, 4, 7)
     assert meeting.protocol_kept_at == "Kommunledningsförvaltningen, Stadshuset, Linköping"
     assert set(meeting.paragraphs.values_list("number", flat=True)) == {59, 60}
 

@@ -190,7 +190,8 @@ def test_post_notice_sets_the_day_it_comes_down(meeting):
     services.post_notice(meeting=meeting, posted_on=D(2022, 3, 16), kept_at="Stadshuset")
     meeting.refresh_from_db()
     assert meeting.notice_posted_on == D(2022, 3, 16)
-    assert meeting.notice_removed_on == D(2022, 4, 6)
+    # Up through the last day to appeal, 2022-04-06, and down the day after.
+    assert meeting.notice_removed_on == D(2022, 4, 7)
     assert meeting.protocol_kept_at == "Stadshuset"
     assert not services.notice_is_late(meeting)
 

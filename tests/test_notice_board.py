@@ -82,9 +82,12 @@ def test_post_notice_form(staff_client, db):
     response = staff_client.post(
         url, {"posted_on": "2022-01-11", "kept_at": "Stadshuset"}, follow=True
     )
-    assert "tas ned 2022-02-01" in response.content.decode()
+    # Up through the last day to appeal (2022-02-01), down the day after.
+    assert "Sista dag för överklagande är 2022-02-01; anslaget tas ned 2022-02-02." in (
+        response.content.decode()
+    )
     meeting.refresh_from_db()
-    assert meeting.notice_removed_on == D(2022, 2, 1)
+    assert meeting.notice_removed_on == D(2022, 2, 2)
 
 
 def test_post_notice_refused_before_justering(staff_client, db):

@@ -121,7 +121,7 @@ def state(meeting: Meeting) -> tuple:
 
 def test_the_notice_is_posted_once(unposted):
     services.post_notice(meeting=unposted, posted_on=D(2022, 5, 10), kept_at="Stadshuset")
-    with pytest.raises(services.ServiceError, match=r"Anslaget är redan uppsatt \(2022-05-10\)"):
+    with pytest.raises(services.ServiceError, match=r"Anslaget är redan uppsatt; gör en rättelse"):
         services.post_notice(meeting=unposted, posted_on=D(2022, 5, 11), kept_at="Stadshuset")
     unposted.refresh_from_db()
     assert (unposted.notice_posted_on, unposted.protocol_kept_at) == (D(2022, 5, 10), "Stadshuset")
@@ -209,7 +209,7 @@ HEAD = [
     ("body_id", "(SELECT id FROM organisation_body WHERE code = 'SON')"),
     ("notice_posted_on", "'2022-03-17'"),
     ("notice_posted_on", "NULL"),
-    ("notice_removed_on", "'2022-04-07'"),
+    ("notice_removed_on", "'2022-04-08'"),  # stored: 2022-04-07, the day after the last day
     ("protocol_kept_at", "'Arkivet'"),
     ("protocol_kept_at", "''"),
 ]
@@ -369,8 +369,8 @@ def test_corrections_and_stored_extracts_are_append_only(ks):
     draft = ParagraphFactory()
     for paragraph in (p59, draft):
         execute(
-            "INSERT INTO decisions_storedextract (paragraph_id, pdf, sha256, rendered_at)"
-            " VALUES (%s, 'utdrag/x.pdf', 'abc', now())",
+            "INSERT INTO decisions_storedextract (paragraph_id, version, pdf, sha256, rendered_at)"
+            " VALUES (%s, 1, 'utdrag/x.pdf', 'abc', now())",
             [paragraph.pk],
         )
     append_only = "tar bara emot nya rader"

@@ -12,7 +12,15 @@ import pytest
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 
-from decisions.models import Correction, Justering, Meeting, MeetingAdjuster, Paragraph, Recipient
+from decisions.models import (
+    Correction,
+    Justering,
+    Meeting,
+    MeetingAdjuster,
+    NoticeCorrection,
+    Paragraph,
+    Recipient,
+)
 from motions.models import Registry
 from organisation.models import Body, ClerkAssignment, Person
 
@@ -25,6 +33,7 @@ LOGIN = "/konto/logga-in/"
 MEETING_ROUTES = [
     ("justera", "/organ/ks/sammantraden/2022-03-08/justera/"),
     ("post_notice", "/organ/ks/sammantraden/2022-03-08/anslag/"),
+    ("correct_notice", "/organ/ks/sammantraden/2022-03-08/anslag/rattelse/"),
 ]
 PARAGRAPH_ROUTES = [
     ("add_correction", "/organ/ks/2022/59/rattelse/"),
@@ -43,6 +52,7 @@ def state() -> tuple:
         meeting.notice_posted_on,
         meeting.protocol_kept_at,
         Correction.objects.count(),
+        NoticeCorrection.objects.count(),
         sorted(Recipient.objects.values_list("pk", "sent_on")),
     )
 
@@ -54,6 +64,8 @@ def post_data(name: str) -> dict:
         return {"person": meeting.chair_id, "at": "2022-03-15T10:00"}
     if name == "post_notice":
         return {"posted_on": "2022-03-17", "kept_at": "Annanstans"}
+    if name == "correct_notice":
+        return {"kept_at": "Annanstans", "reason": "Fel förvaringsplats"}
     if name == "add_correction":
         return {"made_on": "2022-03-20", "text": "Punkt 1 ska lyda …", "reason": "Skrivfel"}
     return {f"r{r.pk}-sent_on": "2022-03-25" for r in paragraph.recipients.all()}
@@ -118,7 +130,23 @@ def test_the_ks_secretary_posts_the_notice_and_the_son_secretary_cannot(client, 
     # Once: the notice of a justerat protocol is posted one time.
     response = client.post(url, {"posted_on": "2022-04-14", "kept_at": "Här"})
     assert response.status_code == 422
-    assert "Anslaget är redan uppsatt (2022-04-13)" in response.content.decode()
+    assert "Anslaget är redan uppsatt; gör en rättelse av anslaget." in response.content.decode()
+
+
+def test_the_ks_secretary_corrects_the_notice_and_the_son_secretary_cannot(client, demo):
+    # The demo's notice is posted: the KS secretary's way to put it right is a rättelse.
+    meeting = Meeting.objects.get(body__code="KS", date=D(2022, 3, 8))
+    url = "/organ/ks/sammantraden/2022-03-08/anslag/rattelse/"
+    data = {"kept_at": "Här", "reason": "Fel förvaringsplats"}
+    client.force_login(secretary("SON"))
+    assert client.post(url, data).status_code == 403
+    client.force_login(secretary("KS"))
+    response = client.post(url, data)
+    assert response.status_code == 303
+    [correction] = NoticeCorrection.objects.filter(meeting=meeting)
+    assert correction.protocol_kept_at == "Här"
+    meeting.refresh_from_db()
+    assert meeting.protocol_kept_at == "Kommunledningsförvaltningen, Stadshuset, Linköping"
 
 
 # --- Justering: the ordförande and the justerare ---------------------------------------------

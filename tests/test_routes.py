@@ -27,6 +27,7 @@ from django.test.client import RequestFactory
 from django.urls import URLPattern, URLResolver, get_resolver
 from django_tasks_db.models import DBTaskResult, get_date_max
 
+from decisions.extracts import store_extract
 from decisions.models import Paragraph
 from motions.models import Case
 from organisation.models import Party, Person
@@ -130,11 +131,15 @@ def routes(d: Demo) -> dict[str, Route]:
         "organ/<slug:body>/sammantraden/<isodate:day>/": route(PUBLIC, **held),
         "organ/<slug:body>/<int:year>/<int:number>/": route(PUBLIC, **justerad),
         "organ/<slug:body>/<int:year>/<int:number>/utdrag.pdf": route(PUBLIC, **justerad),
+        "organ/<slug:body>/<int:year>/<int:number>/utdrag/<int:version>.pdf": route(
+            PUBLIC, **justerad, version=1
+        ),
         "organ/<slug:body>/sammantraden/<isodate:day>/protokoll/": route(PUBLIC, **held),
         "organ/<slug:body>/sammantraden/<isodate:day>/protokoll.pdf": route(PUBLIC, **held),
         "organ/<slug:body>/sammantraden/<isodate:day>/anslag.pdf": route(PUBLIC, **held),
         "organ/<slug:body>/sammantraden/<isodate:day>/justera/": route(CLERK, **held),
         "organ/<slug:body>/sammantraden/<isodate:day>/anslag/": route(CLERK, **held),
+        "organ/<slug:body>/sammantraden/<isodate:day>/anslag/rattelse/": route(CLERK, **held),
         "organ/<slug:body>/<int:year>/<int:number>/rattelse/": route(CLERK, **justerad),
         "organ/<slug:body>/<int:year>/<int:number>/expediering/": route(CLERK, **justerad),
         "anslagstavla/": route(PUBLIC),
@@ -310,7 +315,8 @@ def admin_urls() -> dict[str, list[tuple[str, Expect]]]:
 
 
 @pytest.fixture
-def walk(demo):
+def walk(demo, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"  # the stored extract of § 59, version 1 below
     world = build_clerk_world()
     # Rows for the admin's models the demo has none of: a vote (the admin tests' protocol has
     # every part), a group, a failed login, a queued task.
@@ -341,6 +347,7 @@ def walk(demo):
         party=Party.objects.get(abbreviation="MP"),
         paragraph=Paragraph.objects.get(body__code="KS", year=2022, number=59),
     )
+    store_extract(d.paragraph.pk)
     return d
 
 

@@ -9,7 +9,15 @@ from django.urls import reverse
 
 from common.admin import HistoryAdmin, admin_add_link
 
-from ..models import Attendance, Justering, Meeting, MeetingAdjuster, Paragraph
+from ..models import (
+    Attendance,
+    Justering,
+    Meeting,
+    MeetingAdjuster,
+    NoticeCorrection,
+    Paragraph,
+    StoredProtocol,
+)
 from . import actions
 from .access import MEETING_ROLE, ProtocolAdminMixin, ProtocolInlineMixin
 from .display import ReadOnlySummaryInline, page_links
@@ -58,6 +66,23 @@ class JusteringInline(ReadOnlySummaryInline):
         return super().get_queryset(request).select_related("person")
 
 
+class NoticeCorrectionInline(ReadOnlySummaryInline):
+    """Rättelser of the anslag, read-only: made by decisions.services.correct_notice."""
+
+    model = NoticeCorrection
+    fields = ["made_on", "removed_on", "protocol_kept_at", "reason", "made_by"]
+    show_change_link = False
+    verbose_name_plural = "rättelser av anslaget (görs via protokollets sida)"
+
+
+class StoredProtocolInline(ReadOnlySummaryInline):
+    """The stored versions of the protocol's PDF, read-only: stored by the background task."""
+
+    model = StoredProtocol
+    fields = ["version", "rendered_at", "sha256", "state", "pdf"]
+    show_change_link = False
+
+
 @admin.register(Meeting)
 class MeetingAdmin(ProtocolAdminMixin, HistoryAdmin):
     role_permission = MEETING_ROLE
@@ -72,7 +97,14 @@ class MeetingAdmin(ProtocolAdminMixin, HistoryAdmin):
     ordering = ["-date", "body__name"]
     date_hierarchy = "date"
     autocomplete_fields = ["body", "chair"]
-    inlines = [MeetingAdjusterInline, AttendanceInline, JusteringInline, MeetingParagraphInline]
+    inlines = [
+        MeetingAdjusterInline,
+        AttendanceInline,
+        JusteringInline,
+        NoticeCorrectionInline,
+        MeetingParagraphInline,
+        StoredProtocolInline,
+    ]
     actions = [actions.mark_held, actions.justera, actions.post_notice]
 
     def get_queryset(self, request):
@@ -124,4 +156,5 @@ class MeetingAdmin(ProtocolAdminMixin, HistoryAdmin):
             ),
             (reverse("decisions:justera", kwargs=where), "Justera protokollet"),
             (reverse("decisions:post_notice", kwargs=where), "Sätt upp anslaget"),
+            (reverse("decisions:correct_notice", kwargs=where), "Rätta anslaget"),
         )

@@ -189,8 +189,10 @@ class CorrectionInline(ReadOnlySummaryInline):
 
 
 class StoredExtractInline(ReadOnlySummaryInline):
+    """The stored versions of the certified extract, read-only: stored by the background task."""
+
     model = StoredExtract
-    fields = ["rendered_at", "sha256", "pdf"]
+    fields = ["version", "correction", "rendered_at", "sha256", "pdf"]
     show_change_link = False
 
 

@@ -249,7 +249,9 @@ def drop_triggers(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("decisions", "0007_yrkande_requested_by_count"),
+        # After 0008, whose data migration moves the notices' take-down day: from here on a
+        # justerat meeting's notice fields are set once.
+        ("decisions", "0008_versioned_extracts_notice_corrections"),
     ]
 
     operations = [

@@ -13,11 +13,12 @@ is the way to import one:
 - ``debate`` — Yrkande, YrkandeMember, Proposition, PropositionAlternative, Vote, Ballot;
 - ``participation`` — who serves, takes part, may vote and may reserve in a § (not models);
 - ``reservations`` — Reservation, which asks ``participation`` who may reserve;
-- ``final`` — Justering, Correction, StoredExtract: what makes a protocol final and stays after.
+- ``final`` — Justering, Correction, NoticeCorrection, StoredExtract, StoredProtocol: what makes
+  a protocol final and stays after.
 """
 
 from .debate import Ballot, Proposition, PropositionAlternative, Vote, Yrkande, YrkandeMember
-from .final import Correction, Justering, StoredExtract
+from .final import Correction, Justering, NoticeCorrection, StoredExtract, StoredProtocol
 from .meetings import Attendance, Meeting, MeetingAdjuster
 from .paragraphs import (
     BasisDocument,
@@ -42,6 +43,7 @@ __all__ = [
     "Justering",
     "Meeting",
     "MeetingAdjuster",
+    "NoticeCorrection",
     "Paragraph",
     "ParagraphQuerySet",
     "Proposal",
@@ -52,6 +54,7 @@ __all__ = [
     "Recipient",
     "Reservation",
     "StoredExtract",
+    "StoredProtocol",
     "Vote",
     "Yrkande",
     "YrkandeMember",

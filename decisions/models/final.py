@@ -1,5 +1,6 @@
 """What makes a protocol final and what stays after: the approvals (justering), rättelser of a
-justerad paragraph, and the certified extract stored once."""
+justerad paragraph and of the anslag, and the certified extracts and protocol PDFs, each version
+stored once."""
 
 from django.db import models
 
@@ -71,11 +72,74 @@ class Correction(models.Model):
         return f"Rättelse {self.made_on:%Y-%m-%d} i § {self.paragraph.number}"
 
 
-class StoredExtract(models.Model):
-    """The certified extract of a justerad paragraph, rendered once and served as stored bytes."""
+class NoticeCorrection(models.Model):
+    """A rättelse of the anslag: the corrected notice, posted on ``made_on``, beside the first.
 
-    paragraph = models.OneToOneField(
-        Paragraph, verbose_name="paragraf", on_delete=models.PROTECT, related_name="stored_extract"
+    The first notice stays on the meeting (``notice_posted_on``, ``notice_removed_on``,
+    ``protocol_kept_at``) as it was posted; the latest correction's values are the notice in
+    force (``decisions.anslag``). Append-only: ``decisions.services.correct_notice`` only adds
+    rows (docs/decisions/0016-notice-corrections-and-versions.md).
+    """
+
+    meeting = models.ForeignKey(
+        Meeting,
+        verbose_name="sammanträde",
+        on_delete=models.PROTECT,
+        related_name="notice_corrections",
+    )
+    made_on = models.DateField(
+        "rättat anslag uppsatt",
+        help_text="Dagen rättelsen görs och det rättade anslaget sätts upp.",
+    )
+    removed_on = models.DateField("rättat anslag tas ned")
+    protocol_kept_at = models.CharField("förvaringsplats för protokollet", max_length=200)
+    reason = models.TextField("skäl")
+    made_by = models.ForeignKey(
+        "auth.User",
+        verbose_name="gjord av",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField("registrerad", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "rättelse av anslag"
+        verbose_name_plural = "rättelser av anslag"
+        ordering = ["made_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(removed_on__gt=models.F("made_on")),
+                name="notice_correction_removed_after_posted",
+                violation_error_message="Anslaget kan inte tas ned innan det satts upp.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Rättelse av anslaget {self.made_on:%Y-%m-%d} ({self.meeting})"
+
+
+class StoredExtract(models.Model):
+    """One version of the certified extract of a justerad paragraph, stored once and served as
+    the same bytes ever after.
+
+    Version 1 is rendered at justering; each rättelse adds a version with the corrections up to
+    and including ``correction`` printed. Append-only: nothing updates or deletes a version.
+    """
+
+    paragraph = models.ForeignKey(
+        Paragraph, verbose_name="paragraf", on_delete=models.PROTECT, related_name="stored_extracts"
+    )
+    version = models.PositiveIntegerField("version", default=1)
+    correction = models.ForeignKey(
+        Correction,
+        verbose_name="till och med rättelse",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Den senaste rättelsen som utdraget återger; tomt för utdraget vid justeringen.",
     )
     pdf = models.FileField("pdf", upload_to="utdrag/%Y/")
     sha256 = models.CharField("SHA-256", max_length=64)
@@ -84,6 +148,47 @@ class StoredExtract(models.Model):
     class Meta:
         verbose_name = "lagrat protokollsutdrag"
         verbose_name_plural = "lagrade protokollsutdrag"
+        ordering = ["paragraph", "version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["paragraph", "version"], name="stored_extract_one_per_version"
+            )
+        ]
 
     def __str__(self) -> str:
-        return f"Utdrag {self.paragraph} ({self.sha256[:12]}…)"
+        return f"Utdrag {self.paragraph}, version {self.version} ({self.sha256[:12]}…)"
+
+
+class StoredProtocol(models.Model):
+    """One version of the public PDF of a justerat protocol, rendered once by the background
+    worker and served as the same bytes ever after.
+
+    ``state`` says what the version shows (``decisions.extracts.protocol_state``: rättelser,
+    anslag and its rättelser, which §§ are secret); a change of any of them makes a new
+    version. Append-only, like ``StoredExtract``.
+    """
+
+    meeting = models.ForeignKey(
+        Meeting,
+        verbose_name="sammanträde",
+        on_delete=models.PROTECT,
+        related_name="stored_protocols",
+    )
+    version = models.PositiveIntegerField("version", default=1)
+    state = models.TextField("återger")
+    pdf = models.FileField("pdf", upload_to="protokoll/%Y/")
+    sha256 = models.CharField("SHA-256", max_length=64)
+    rendered_at = models.DateTimeField("framställt")
+
+    class Meta:
+        verbose_name = "lagrat protokoll"
+        verbose_name_plural = "lagrade protokoll"
+        ordering = ["meeting", "version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "version"], name="stored_protocol_one_per_version"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Protokoll {self.meeting}, version {self.version} ({self.sha256[:12]}…)"

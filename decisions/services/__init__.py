@@ -9,7 +9,7 @@ write's docstring says which lock it takes.
 - ``locks`` — the row locks; ``finality`` — what is final may not change (justerad paragraph,
   justerat meeting) and a part must belong to its paragraph;
 - ``justering`` — approvals, justering, omedelbar justering; ``referral_answers`` — the
-  referrals a justerad § answers; ``notices`` — anslag;
+  referrals a justerad § answers; ``notices`` — anslag and its rättelser;
   ``after_justering`` — rättelser and expediering;
 - ``meetings`` — a meeting, its chair and justerare, marking it held; ``agenda`` — the §§ on
   it and their numbers; ``attendance`` — who attended, for which §§;
@@ -143,7 +143,9 @@ from .motion_outcome import (
 )
 from .notices import (
     NOTICE_DAYS,
+    check_correct_notice,
     check_post_notice,
+    correct_notice,
     is_late_notice,
     notice_is_late,
     post_notice,
@@ -253,6 +255,7 @@ __all__ = [
     "check_belongs",
     "check_copy_proposal",
     "check_correct",
+    "check_correct_notice",
     "check_create_meeting",
     "check_decide_motion",
     "check_delete_part",
@@ -289,6 +292,7 @@ __all__ = [
     "close_answered_referrals",
     "copy_proposal",
     "correct",
+    "correct_notice",
     "create_meeting",
     "decide_motion",
     "default_citation",

@@ -2,6 +2,7 @@
 original, and expediering — recording when the decision was sent to each recipient."""
 
 import datetime
+from functools import partial
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
@@ -9,6 +10,7 @@ from django.utils import timezone
 
 from common.errors import ServiceError
 
+from .. import tasks
 from ..models import Correction, Paragraph, Recipient
 
 
@@ -38,16 +40,23 @@ def correct(
     text: str,
     user: AbstractBaseUser | None,
 ) -> Correction:
-    """Record a rättelse of a justerad paragraph, shown beside the original. Locks the paragraph."""
+    """Record a rättelse of a justerad paragraph, shown beside the original. Locks the paragraph.
+
+    After commit the paragraph's certified extract and the protocol's PDF each get a new
+    version with the rättelse printed; the earlier versions stay stored as they were.
+    """
     locked = Paragraph.objects.select_for_update().get(pk=paragraph.pk)
     check_correct(paragraph=locked, made_on=made_on, reason=reason, text=text)
-    return Correction.objects.create(
+    correction = Correction.objects.create(
         paragraph=locked,
         made_on=made_on,
         reason=reason.strip(),
         text=text.strip(),
         made_by=user if user is not None and user.is_authenticated else None,
     )
+    transaction.on_commit(partial(tasks.schedule_extracts, [locked.pk]))
+    transaction.on_commit(partial(tasks.schedule_protocol, locked.meeting_id))
+    return correction
 
 
 def check_mark_sent(*, recipient: Recipient, sent_on: datetime.date) -> None:

@@ -6,7 +6,8 @@ that here (``check_paragraph_editable``, ``check_part_editable``), the admin ask
 functions, and on PostgreSQL a trigger (migration 0005) refuses what slips past both. A justerat
 meeting is final the same way (``check_meeting_open`` in the writes on the meeting, its agenda,
 attendance and justerare, ``justering.check_justera`` for approvals; migration 0009 beneath):
-only its notice is still posted, once (``notices.post_notice``).
+only its notice is still posted, once (``notices.post_notice``), and a wrong notice corrected
+by a rättelse beside it that leaves the meeting row as it was (``notices.correct_notice``).
 
 Every write on a paragraph's part also refuses a part of another paragraph (``check_belongs``):
 a form can be forged, so the service does not trust that its choices were limited.

@@ -5,11 +5,13 @@ Each write comes in two halves, as in Zulip's ``check_*`` / ``do_*``: ``check_â€
 ``ServiceError`` with a Swedish message and changes nothing; the write calls it again under a
 row lock, so two clerks cannot justera the same protocol at once. Every write is
 ``@transaction.atomic`` and takes keyword-only arguments. A justerad paragraph's certified
-extract is rendered in a background task after commit (``decisions.tasks``).
+extract, and a justerat protocol's PDF, are rendered in background tasks after commit
+(``decisions.tasks``).
 """
 
 import datetime
 from collections.abc import Iterable
+from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
@@ -154,6 +156,7 @@ def justera(*, meeting: Meeting, at: datetime.datetime) -> list[int]:
     locked.save(update_fields=fields)
     close_answered_referrals(paragraph_ids=ids)
     _schedule(ids)
+    transaction.on_commit(partial(tasks.schedule_protocol, locked.pk))
     return ids
 
 

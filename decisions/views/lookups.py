@@ -31,9 +31,11 @@ def meeting_of(body: str, day: str, queryset=None) -> Meeting:
 
 
 def meetings_for_protocol():
-    """Meetings with what the protocol's front page shows: justerare, attendance, approvals."""
+    """Meetings with what the protocol's front page shows: justerare, attendance, approvals,
+    the anslag's rättelser."""
     return selectors.meetings_with_body().prefetch_related(
         "adjusters",
+        "notice_corrections",
         Prefetch("attendance", queryset=Attendance.objects.select_related("person", "replaces")),
         Prefetch("justeringar", queryset=Justering.objects.select_related("person")),
     )

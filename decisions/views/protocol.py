@@ -4,7 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from decisions import law, prose, selectors, services
+from decisions import anslag, prose, selectors, services
 from decisions.access import may_see_draft, may_see_secret
 from decisions.models import Meeting
 from decisions.protocol import paragraph_text
@@ -28,6 +28,7 @@ def front_page(meeting: Meeting, numbers: list[int]) -> dict:
         for person in adjusters
     ]
     justerad = services.justerat_on(meeting)
+    notices = anslag.notices_of(meeting)
     return {
         "attendance": selectors.attendance_groups(meeting),
         "paragraph_range": prose.paragraph_range(numbers),
@@ -36,9 +37,9 @@ def front_page(meeting: Meeting, numbers: list[int]) -> dict:
         "justerat_on": justerad,
         "late_justering": services.is_late_justering(meeting.date, justerad),
         "late_notice": services.is_late_notice(justerad, meeting.notice_posted_on),
-        "last_appeal_day": (
-            law.last_appeal_day(meeting.notice_posted_on) if meeting.notice_posted_on else None
-        ),
+        # The notice in force, and the first notice and each rättelse (decisions.anslag).
+        "notice": notices[-1] if notices else None,
+        "notices": notices,
     }
 
 
@@ -97,24 +98,27 @@ def notice_board(request: HttpRequest) -> HttpResponse:
     meetings = list(
         selectors.meetings_with_body()
         .filter(notice_posted_on__isnull=False)
-        .prefetch_related("justeringar")
-        .order_by("-notice_posted_on", "body__name")
+        .prefetch_related("justeringar", "notice_corrections")
     )
     rows = []
     for meeting in meetings:
-        removed = meeting.notice_removed_on or law.last_appeal_day(meeting.notice_posted_on)
+        notices = anslag.notices_of(meeting)
+        notice = notices[-1]
         justerad = services.justerat_on(meeting)
         rows.append(
             {
                 "meeting": meeting,
                 "justerat_on": justerad,
-                "last_appeal_day": law.last_appeal_day(meeting.notice_posted_on),
-                "removed_on": removed,
-                "current": meeting.notice_posted_on <= today <= removed,
+                "notice": notice,
+                "notices": notices,
+                "current": notice.is_up_on(today),
                 "late_justering": services.is_late_justering(meeting.date, justerad),
                 "late_notice": services.is_late_notice(justerad, meeting.notice_posted_on),
             }
         )
+    # The notice in force decides the order and the section: a corrected notice is up anew.
+    rows.sort(key=lambda r: r["meeting"].body.name)
+    rows.sort(key=lambda r: r["notice"].posted_on, reverse=True)
     sections = [
         {
             "key": "aktuella",
@@ -125,13 +129,13 @@ def notice_board(request: HttpRequest) -> HttpResponse:
         {
             "key": "kommande",
             "heading": "Kommande anslag",
-            "rows": [r for r in rows if r["meeting"].notice_posted_on > today],
+            "rows": [r for r in rows if r["notice"].posted_on > today],
             "empty": "Inga kommande anslag.",
         },
         {
             "key": "tidigare",
             "heading": "Tidigare anslag",
-            "rows": [r for r in rows if r["removed_on"] < today],
+            "rows": [r for r in rows if r["notice"].removed_on <= today],
             "empty": "Inga tidigare anslag.",
         },
     ]

@@ -1,4 +1,4 @@
-"""The clerk's actions on a protocol: justering, anslag, rättelse, expediering.
+"""The clerk's actions on a protocol: justering, anslag and its rättelse, rättelse, expediering.
 
 Each is decided by the roles (``organisation/rules.py``, docs/decisions/0011-roles.md) on the
 meeting or paragraph it acts on, so a nämndsekreterare of one body cannot touch another body's
@@ -16,12 +16,18 @@ from django.urls import reverse
 from django.utils import timezone
 
 from common.views import FormAnswer, apply_refusal, login_required_first
-from decisions import services
+from decisions import anslag, law, services
 from decisions.models import Meeting
 from organisation.rules import person_of
 
 from .lookups import meeting_of, meetings_for_protocol, paragraph_of, require
-from .protocol_forms import CorrectionForm, JusteraForm, NoticeForm, SentForm
+from .protocol_forms import (
+    CorrectionForm,
+    JusteraForm,
+    NoticeCorrectionForm,
+    NoticeForm,
+    SentForm,
+)
 
 
 def _form_page(request: HttpRequest, url: str, template: str, context: dict) -> FormAnswer:
@@ -77,10 +83,7 @@ def justera_meeting(request: HttpRequest, body: str, day: str) -> HttpResponse:
 def post_notice(request: HttpRequest, body: str, day: str) -> HttpResponse:
     meeting = meeting_of(body, day, meetings_for_protocol())
     require(request, "decisions.post_notice", meeting)
-    initial = {
-        "posted_on": meeting.notice_posted_on or timezone.localdate(),
-        "kept_at": meeting.protocol_kept_at,
-    }
+    initial = {"posted_on": timezone.localdate(), "kept_at": meeting.protocol_kept_at}
     form = NoticeForm(request.POST or None, initial=initial)
     answer = _form_page(
         request,
@@ -96,13 +99,56 @@ def post_notice(request: HttpRequest, body: str, day: str) -> HttpResponse:
         except services.ServiceError as exc:
             apply_refusal(form, exc)
         else:
+            notice = anslag.current_notice(meeting)
             text = (
-                f"Anslaget är uppsatt {meeting.notice_posted_on:%Y-%m-%d} och tas ned "
-                f"{meeting.notice_removed_on:%Y-%m-%d}."
+                f"Anslaget är uppsatt {notice.posted_on:%Y-%m-%d}. Sista dag för överklagande "
+                f"är {notice.last_appeal_day:%Y-%m-%d}; anslaget tas ned "
+                f"{notice.removed_on:%Y-%m-%d}."
             )
             if services.notice_is_late(meeting):
                 text += " Obs! Anslaget sattes upp mer än två dagar efter justeringen."
             return answer.saved(text)
+    return answer.refused()
+
+
+@login_required_first
+def correct_notice(request: HttpRequest, body: str, day: str) -> HttpResponse:
+    """A rättelse of the anslag, posted today beside the first notice (services.correct_notice)."""
+    meeting = meeting_of(body, day, meetings_for_protocol())
+    require(request, "decisions.post_notice", meeting)
+    notice = anslag.current_notice(meeting)
+    today = timezone.localdate()
+    form = NoticeCorrectionForm(
+        request.POST or None, initial={"kept_at": notice.kept_at if notice else ""}
+    )
+    answer = _form_page(
+        request,
+        reverse("decisions:protocol", kwargs={"body": meeting.body.slug, "day": day}),
+        "decisions/clerk_notice_correction.html",
+        {
+            "meeting": meeting,
+            "body": meeting.body,
+            "form": form,
+            "notices": anslag.notices_of(meeting),
+            "today": today,
+        },
+    )
+    if request.method != "POST":
+        return answer.shown()
+    if form.is_valid():
+        try:
+            services.correct_notice(
+                meeting=meeting, made_on=today, user=request.user, **form.cleaned_data
+            )
+        except services.ServiceError as exc:
+            apply_refusal(form, exc)
+        else:
+            last_day = law.last_appeal_day(today)
+            return answer.saved(
+                f"Det rättade anslaget är uppsatt {today:%Y-%m-%d}. Sista dag för överklagande "
+                f"är {last_day:%Y-%m-%d}; anslaget tas ned "
+                f"{law.notice_taken_down_on(today):%Y-%m-%d}."
+            )
     return answer.refused()
 
 

@@ -1,4 +1,5 @@
-"""Forms for the clerk's actions on a protocol: justering, anslag, rättelse, expediering.
+"""Forms for the clerk's actions on a protocol: justering, anslag and its rättelse, rättelse,
+expediering.
 
 Only what the user types is checked here; the rules live in ``decisions.services``, whose
 ``ServiceError`` the views put back on these forms beside the field it concerns.
@@ -60,6 +61,22 @@ class NoticeForm(forms.Form):
         label="Förvaringsplats för protokollet",
         max_length=200,
         error_messages={"required": "Ange var protokollet förvaras."},
+    )
+
+
+class NoticeCorrectionForm(forms.Form):
+    """A rättelse of the anslag: the corrected notice goes up today, so there is no date to type."""
+
+    kept_at = forms.CharField(
+        label="Förvaringsplats för protokollet",
+        max_length=200,
+        error_messages={"required": "Ange var protokollet förvaras."},
+    )
+    reason = forms.CharField(
+        label="Skäl",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Vad som var fel i anslaget.",
+        error_messages={"required": "Ange skälet till rättelsen."},
     )
 
 

@@ -4,9 +4,9 @@ from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from decisions import selectors
+from decisions import anslag, selectors
 from decisions.access import is_draft, may_see_draft, may_see_secret
-from decisions.models import Attendance, Meeting, Paragraph
+from decisions.models import Attendance, Meeting, Paragraph, StoredExtract
 from decisions.protocol import paragraph_text
 from organisation.models import Body, Membership
 
@@ -47,6 +47,7 @@ def meeting_detail(request: HttpRequest, body: str, day: str) -> HttpResponse:
     meeting = get_object_or_404(
         selectors.meetings_with_body().prefetch_related(
             "adjusters",
+            "notice_corrections",
             Prefetch(
                 "attendance", queryset=Attendance.objects.select_related("person", "replaces")
             ),
@@ -67,6 +68,7 @@ def meeting_detail(request: HttpRequest, body: str, day: str) -> HttpResponse:
             "meeting": meeting,
             "body": meeting.body,
             "attendance": selectors.attendance_groups(meeting),
+            "notice": anslag.current_notice(meeting),
             "may_see_secret": may_see_secret(request.user, meeting.body),
             "draft_hidden": meeting.status == Meeting.Status.PLANNED
             and not may_see_draft(request.user, meeting.body),
@@ -77,7 +79,12 @@ def meeting_detail(request: HttpRequest, body: str, day: str) -> HttpResponse:
 
 def paragraph_detail(request: HttpRequest, body: str, year: int, number: int) -> HttpResponse:
     paragraph = get_object_or_404(
-        selectors.paragraphs_with_parts().select_related("stored_extract"),
+        selectors.paragraphs_with_parts().prefetch_related(
+            Prefetch(
+                "stored_extracts",
+                queryset=StoredExtract.objects.select_related("correction").order_by("version"),
+            )
+        ),
         body__slug=body,
         year=year,
         number=number,

@@ -259,8 +259,8 @@ class MeetingFact:
     justering_place: str = ""
     protocol_kept_at: str = ""
     serving_members: tuple[str, ...] = ()
-    """Tjänstgörande ledamöter, the chair included. The notice is taken down (and appeal ends)
-    on a day the loader computes from ``notice_posted_on``."""
+    """Tjänstgörande ledamöter, the chair included. The last day to appeal, and the day after it
+    when the notice is taken down, the loader computes from ``notice_posted_on``."""
 
 
 STADSHUSET = "Stadshuset, Linköping"

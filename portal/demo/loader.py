@@ -289,7 +289,7 @@ class Loader(RowWriter):
                     "justering_on": fact.justering_on,
                     "status": status,
                     "notice_posted_on": fact.notice_posted_on,
-                    "notice_removed_on": law.last_appeal_day(fact.notice_posted_on),
+                    "notice_removed_on": law.notice_taken_down_on(fact.notice_posted_on),
                     "protocol_kept_at": fact.protocol_kept_at,
                 },
                 f"S{name[1:]}",
