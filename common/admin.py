@@ -1,15 +1,22 @@
-"""Admin helpers every app uses: the history admin base, the object id of a change URL, links.
+"""Admin helpers every app uses: the history admin base, the object id of a change URL, links,
+and a date filter for every changelist that refuses dates no one means.
 
 Imports no app of ours (``docs/architecture.md``); each app's admin builds on these.
 """
 
+import datetime
+
+from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
+
+from .forms import EARLIEST, LATEST
 
 
 class HistoryAdmin(SimpleHistoryAdmin):
@@ -39,12 +46,27 @@ class HistoryAdmin(SimpleHistoryAdmin):
                 setattr(obj, name, value)
         super().save_model(request, obj, form, change)
 
+    def history_view(self, request, object_id, extra_context=None):
+        _known_key(self.model, object_id)
+        return super().history_view(request, object_id, extra_context)
+
     def history_form_view(self, request, object_id, version_id, extra_context=None):
+        _known_key(self.model, object_id)
+        _known_key(self.model.history.model, version_id)
         if request.method == "POST":
             obj = self.get_object(request, unquote(object_id))
             if obj is None or not self.has_change_permission(request, obj):
                 raise PermissionDenied
         return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+def _known_key(model: type[models.Model], raw: str) -> None:
+    """An id in a history URL that is no key of ``model`` (``abc``, a NUL byte) names nothing:
+    404, as Django's own change page answers, before simple-history filters on it."""
+    try:
+        model._meta.pk.to_python(unquote(raw))
+    except ValidationError:
+        raise Http404("Det finns ingen sådan post.") from None
 
 
 def admin_object_id(request: HttpRequest) -> int | None:
@@ -74,3 +96,30 @@ def admin_add_link(model: type[models.Model], text: str, **initial: int) -> str:
     query = "&".join(f"{name}={value}" for name, value in initial.items())
     url = reverse(f"admin:{opts.app_label}_{opts.model_name}_add") + (f"?{query}" if query else "")
     return format_html('<a class="addlink" href="{}">{}</a>', url, text)
+
+
+class BoundedDateFieldListFilter(admin.DateFieldListFilter):
+    """Django's date filter, refusing a date outside ``common.forms``' bounds as it refuses a
+    date it cannot read: the changelist says the filter was wrong (``?e=1``). Django's own
+    lets ``?attempt_time__gte=0001-01-01`` through to the time zone conversion, which
+    overflows. Registered for every date and datetime field of every admin, ours and the
+    libraries' (axes' login attempts)."""
+
+    def queryset(self, request, queryset):
+        for name in (self.lookup_kwarg_since, self.lookup_kwarg_until):
+            values = self.used_parameters.get(name, [])
+            for raw in values if isinstance(values, list) else [values]:
+                try:
+                    day = datetime.date.fromisoformat(str(raw)[:10])
+                except ValueError:
+                    continue  # Django's filter refuses it as it is
+                if not EARLIEST <= day <= LATEST:
+                    raise IncorrectLookupParameters(f"{name}: {raw}")
+        return super().queryset(request, queryset)
+
+
+admin.FieldListFilter.register(
+    lambda field: isinstance(field, models.DateField),
+    BoundedDateFieldListFilter,
+    take_priority=True,
+)

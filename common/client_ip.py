@@ -11,7 +11,7 @@ the one the outermost trusted proxy saw, and whatever a client wrote to the left
 Without it every visitor would share the proxy's address, and one visitor's failed logins would
 lock every user out. A header too short or not an address falls back to ``REMOTE_ADDR``, which
 errs towards locking out rather than towards trusting the client.
-(``docs/decisions/0017-client-address-behind-a-proxy.md``)
+(``docs/decisions/0018-client-address-behind-a-proxy.md``)
 """
 
 import ipaddress

@@ -7,7 +7,7 @@ Pages that list several bodies' paragraphs pass no body: there only staff see th
 
 A secret case is asked of its own body, the responsible one, wherever it is shown: a body it
 was sent to on remiss does not see its title for being that body
-(``docs/decisions/0016-secret-case-own-body.md``).
+(``docs/decisions/0017-secret-case-own-body.md``).
 """
 
 from collections.abc import Callable

@@ -7,7 +7,7 @@ Only what the user types is checked here; the rules live in ``motions.services``
 from django import forms
 from django.utils import timezone
 
-from common.forms import DATE
+from common.forms import DateField
 from decisions.models import Meeting, Paragraph
 from motions.models import Case, Document, Referral, Registry
 from organisation.forms import PersonChoiceField
@@ -17,13 +17,12 @@ from organisation.selectors import council_people
 DATE_ERRORS = {"invalid": "Ange datumet som ÅÅÅÅ-MM-DD."}
 
 
-def date_field(label: str, required_message: str | None = None, **kwargs) -> forms.DateField:
+def date_field(label: str, required_message: str | None = None, **kwargs) -> DateField:
     errors = dict(DATE_ERRORS)
     if required_message:
         errors["required"] = required_message
-    return forms.DateField(
+    return DateField(
         label=label,
-        widget=DATE,
         required=required_message is not None,
         error_messages=errors,
         **kwargs,

@@ -3,9 +3,11 @@
 from dataclasses import dataclass
 
 import django_filters as filters
+from django import forms
 from django.db.models import Count, QuerySet
 from django.http import QueryDict
 
+from common.forms import EARLIEST, LATEST
 from motions.models import Motion, Stage
 from motions.selectors import today
 from organisation.models import Body, Party, Person
@@ -30,6 +32,12 @@ ORDERING_LABELS = {
 }
 
 
+class YearFilter(filters.NumberFilter):
+    """A whole year within the dates the app accepts: a year lookup outside them overflows."""
+
+    field_class = forms.IntegerField
+
+
 class MotionFilter(filters.FilterSet):
     q = filters.CharFilter(label="Sök i motionerna", method="filter_text")
     status = filters.ChoiceFilter(label="Status", choices=Stage.choices, field_name="stage")
@@ -46,7 +54,17 @@ class MotionFilter(filters.FilterSet):
         field_name="signers__person",
         distinct=True,
     )
-    ar = filters.NumberFilter(label="År väckt", field_name="raised_at__date__year")
+    ar = YearFilter(
+        label="År väckt",
+        field_name="raised_at__date__year",
+        min_value=EARLIEST.year,
+        max_value=LATEST.year,
+        error_messages={
+            "invalid": "Ange ett år med fyra siffror.",
+            "min_value": f"Ange ett år från {EARLIEST.year}.",
+            "max_value": f"Ange ett år till och med {LATEST.year}.",
+        },
+    )
     organ = filters.ModelChoiceFilter(
         label="Ligger nu hos",
         queryset=Body.objects.by_rank(),

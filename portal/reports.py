@@ -4,14 +4,16 @@ Twice a year KF is told which motions have waited more than a year for its decis
 far their beredning has come. The report is for a chosen date; the state shown is today's.
 """
 
-import csv
 import datetime
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from common import csv_export
+from common.forms import DateField
 from motions import selectors as case_file
 from motions.models import Motion, overdue_cutoff
 
@@ -29,10 +31,11 @@ def report_date(request: HttpRequest) -> ReportDate:
     today = case_file.today()
     if not raw:
         return ReportDate(today, "")
+    field = DateField(error_messages={"invalid": f"”{raw}” är inget datum (ÅÅÅÅ-MM-DD)."})
     try:
-        return ReportDate(datetime.date.fromisoformat(raw), "")
-    except ValueError:
-        return ReportDate(today, f"”{raw}” är inget datum (ÅÅÅÅ-MM-DD). Rapporten visar {today}.")
+        return ReportDate(field.clean(raw), "")
+    except ValidationError as error:
+        return ReportDate(today, f"{error.messages[0]} Rapporten visar {today}.")
 
 
 def unanswered_on(day: datetime.date) -> QuerySet[Motion]:
@@ -91,7 +94,7 @@ def unanswered_csv(request: HttpRequest) -> HttpResponse:
     )
     # A byte order mark and semicolons: what Excel with Swedish settings opens correctly.
     response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
+    writer = csv_export.writer(response, delimiter=";")
     writer.writerow(CSV_HEADER)
     for row in report_rows(date.day):
         motion = row.motion

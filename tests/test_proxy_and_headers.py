@@ -3,7 +3,7 @@
 ``Permissions-Policy`` refuses the browser features the app never uses, on pages, PDFs, feeds,
 errors and redirects alike. django-axes counts failed logins per user and address; the address
 is ``REMOTE_ADDR`` unless the settings name trusted proxies and their header
-(``common/client_ip.py``, ``docs/decisions/0017-client-address-behind-a-proxy.md``).
+(``common/client_ip.py``, ``docs/decisions/0018-client-address-behind-a-proxy.md``).
 """
 
 import importlib

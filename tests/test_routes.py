@@ -317,6 +317,11 @@ def admin_urls() -> dict[str, list[tuple[str, Expect]]]:
 @pytest.fixture
 def walk(demo, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"  # the stored extract of § 59, version 1 below
+    return build_walk()
+
+
+def build_walk() -> Demo:
+    """The demo and the rows the walk needs (tests/test_fuzz.py walks it too)."""
     world = build_clerk_world()
     # Rows for the admin's models the demo has none of: a vote (the admin tests' protocol has
     # every part), a group, a failed login, a queued task.

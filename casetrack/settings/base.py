@@ -41,6 +41,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "common.middleware.RefuseNulInQuery",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -97,7 +98,7 @@ AXES_COOLOFF_TIME = 0.25  # hours: a locked-out login may try again after 15 min
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
 # The address axes counts: REMOTE_ADDR, unless prod.py names trusted proxies and their header
-# (docs/decisions/0017-client-address-behind-a-proxy.md). Our own function, not django-ipware.
+# (docs/decisions/0018-client-address-behind-a-proxy.md). Our own function, not django-ipware.
 AXES_CLIENT_IP_CALLABLE = "common.client_ip.client_ip"
 CASETRACK_TRUSTED_PROXY_COUNT = 0
 CASETRACK_CLIENT_IP_HEADER = "X-Forwarded-For"

@@ -65,6 +65,9 @@ def check_mark_sent(*, recipient: Recipient, sent_on: datetime.date) -> None:
         raise ServiceError(
             "Beslutet expedieras först när paragrafen är justerad.", code="ojusterad"
         )
+    if sent_on > timezone.localdate():
+        # Expediering records that the decision was sent; a date ahead is a plan, not a fact.
+        raise ServiceError({"sent_on": "Beslutet kan inte ha skickats i framtiden."}, code="future")
     if paragraph.justerad_at and sent_on < timezone.localdate(paragraph.justerad_at):
         raise ServiceError(
             {"sent_on": "Beslutet kan inte ha skickats före justeringen."}, code="before"

@@ -59,6 +59,16 @@ def _role_of(meeting: Meeting, person: Person) -> str | None:
     return None
 
 
+def _refuse_future(at: datetime.datetime) -> None:
+    """A justering is a signature given: it records what happened, never what is planned."""
+    now = timezone.now() if timezone.is_aware(at) else timezone.localtime().replace(tzinfo=None)
+    if at > now:
+        raise ServiceError(
+            {"at": "En justering kan inte ligga i framtiden; ange när den gjordes."},
+            code="future",
+        )
+
+
 def check_justera(*, meeting: Meeting, person: Person, at: datetime.datetime) -> str:
     """Raise ``ServiceError`` unless ``person`` may approve ``meeting``'s protocol at ``at``.
 
@@ -90,6 +100,7 @@ def check_justera(*, meeting: Meeting, person: Person, at: datetime.datetime) ->
             },
             code="before_meeting",
         )
+    _refuse_future(at)
     role = _role_of(meeting, person)
     if role is None:
         raise ServiceError(
@@ -164,6 +175,7 @@ def check_justera_immediately(*, paragraph: Paragraph, at: datetime.datetime) ->
     day = timezone.localdate(at) if timezone.is_aware(at) else at.date()
     if paragraph.status == Paragraph.Status.JUSTERAD:
         raise ServiceError("Paragrafen är redan justerad.", code="justerad")
+    _refuse_future(at)
     if day != paragraph.meeting.date:
         raise ServiceError(
             {

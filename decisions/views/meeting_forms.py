@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from django import forms
 
-from common.forms import DATE
+from common.forms import NUMBER_MAX, DateField, IdField
 from decisions.models import Attendance
 from motions.models import Case, Motion
 from organisation.forms import PersonChoiceField
@@ -25,6 +25,7 @@ PERSON_ERRORS = {"invalid_choice": "Välj en person i listan."}
 NUMBER_ERRORS = {
     "invalid": "Ange ett paragrafnummer.",
     "min_value": "Paragrafnumret måste vara minst 1.",
+    "max_value": f"Paragrafnumret får vara högst {NUMBER_MAX}.",
 }
 
 
@@ -55,6 +56,7 @@ def _number_field(label: str) -> forms.IntegerField:
         label=label,
         required=False,
         min_value=1,
+        max_value=NUMBER_MAX,
         error_messages=NUMBER_ERRORS,
         widget=forms.NumberInput(attrs={"class": "paragraph-no", "inputmode": "numeric"}),
     )
@@ -76,9 +78,7 @@ class MeetingDetailsForm(forms.Form):
     place = forms.CharField(label="Plats", max_length=200, required=False)
     chair = _person_field("Ordförande")
     secretary = forms.CharField(label="Sekreterare", max_length=200, required=False)
-    justering_on = forms.DateField(
-        label="Justeringens datum", required=False, widget=DATE, error_messages=DATE_ERRORS
-    )
+    justering_on = DateField(label="Justeringens datum", required=False, error_messages=DATE_ERRORS)
     justering_place = forms.CharField(label="Justeringens plats", max_length=200, required=False)
 
     def __init__(self, *args, memberships: list[Membership], **kwargs) -> None:
@@ -87,9 +87,8 @@ class MeetingDetailsForm(forms.Form):
 
 
 class MeetingCreateForm(MeetingDetailsForm):
-    date = forms.DateField(
+    date = DateField(
         label="Datum",
-        widget=DATE,
         error_messages={**DATE_ERRORS, "required": "Ange sammanträdets datum."},
     )
     field_order = ["date", "starts_at", "place", "chair", "secretary", "justering_on"]
@@ -171,6 +170,7 @@ class RenumberForm(forms.Form):
     first = forms.IntegerField(
         label="Numrera om från §",
         min_value=1,
+        max_value=NUMBER_MAX,
         error_messages={**NUMBER_ERRORS, "required": "Ange det första paragrafnumret."},
     )
 
@@ -178,7 +178,7 @@ class RenumberForm(forms.Form):
 class ParagraphActionForm(forms.Form):
     """A button on one § of the agenda: move it (``common.views.moves_up``) or take it off."""
 
-    paragraph = forms.IntegerField(widget=forms.HiddenInput)
+    paragraph = IdField()
 
 
 # --- Attendance ------------------------------------------------------------------------------
@@ -187,7 +187,7 @@ class ParagraphActionForm(forms.Form):
 class MemberRowForm(forms.Form):
     """One ledamot: present or not, and if only for some §§, which."""
 
-    person = forms.IntegerField(widget=forms.HiddenInput)
+    person = IdField()
     present = forms.BooleanField(label="Närvarande", required=False)
     from_no = _number_field("Från §")
     to_no = _number_field("Till §")

@@ -8,7 +8,7 @@ Only what the user types is checked here; the rules live in ``decisions.services
 from django import forms
 from django.utils import timezone
 
-from common.forms import DATE, DATETIME, DATETIME_FORMATS
+from common.forms import DATE, DateField, DateTimeField
 from decisions.models import Meeting, Recipient
 from organisation.forms import PersonChoiceField
 from organisation.models import Person
@@ -26,10 +26,8 @@ class JusteraForm(forms.Form):
             "invalid_choice": "Välj ordföranden eller en av justerarna.",
         },
     )
-    at = forms.DateTimeField(
+    at = DateTimeField(
         label="Datum och tid",
-        widget=DATETIME,
-        input_formats=DATETIME_FORMATS,
         error_messages={
             "required": "Ange när protokollet justerades.",
             "invalid": "Ange datum och tid som ÅÅÅÅ-MM-DD TT:MM.",
@@ -81,9 +79,8 @@ class NoticeCorrectionForm(forms.Form):
 
 
 class CorrectionForm(forms.Form):
-    made_on = forms.DateField(
+    made_on = DateField(
         label="Datum",
-        widget=DATE,
         error_messages={
             "required": "Ange rättelsens datum.",
             "invalid": "Ange datumet som ÅÅÅÅ-MM-DD.",
@@ -105,10 +102,9 @@ class CorrectionForm(forms.Form):
 class SentForm(forms.Form):
     """One recipient of 'Beslutet skickas till': when the decision was sent."""
 
-    sent_on = forms.DateField(
+    sent_on = DateField(
         label="Expedierat",
         required=False,
-        widget=DATE,
         error_messages={"invalid": "Ange datumet som ÅÅÅÅ-MM-DD."},
     )
 
