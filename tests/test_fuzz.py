@@ -304,6 +304,7 @@ CLERK_PAGES = [
     "arbetsyta/organ/<slug:body>/<int:year>/<int:number>/",
     "organ/<slug:body>/sammantraden/<isodate:day>/justera/",
     "organ/<slug:body>/sammantraden/<isodate:day>/anslag/",
+    "organ/<slug:body>/sammantraden/<isodate:day>/anslag/rattelse/",
     "organ/<slug:body>/<int:year>/<int:number>/rattelse/",
     "organ/<slug:body>/<int:year>/<int:number>/expediering/",
 ]
@@ -360,6 +361,19 @@ def bad_posts(form: PostForm) -> Iterator[dict[str, str]]:
         yield {**good, name: EXTREME.get(kind, NUL)}
 
 
+def one_of_each_kind(forms: list[PostForm]) -> list[PostForm]:
+    """The page's forms less repeats: the editor has one form per row for each kind of part
+    (edit, move, delete), alike but for the id in their address; one of each is posted."""
+    seen: set[tuple] = set()
+    kinds = []
+    for form in forms:
+        key = (re.sub(r"\d+", "N", form.action), tuple(sorted(n for n, _k, _v in form.fields)))
+        if key not in seen:
+            seen.add(key)
+            kinds.append(form)
+    return kinds
+
+
 def row_counts() -> dict[str, int]:
     """Every table's row count, in one query."""
     tables = sorted(
@@ -385,7 +399,7 @@ def test_no_bad_post_makes_a_clerk_form_fail_or_half_save(walk, page):
     half_saved = []
     before = row_counts()  # each post is rolled back: the same before every one
     with Failures() as failures:
-        for form in forms:
+        for form in one_of_each_kind(forms):
             for data in bad_posts(form):
                 try:
                     with transaction.atomic():

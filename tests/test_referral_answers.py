@@ -16,11 +16,12 @@ from .factories import BodyFactory, CaseFactory, MeetingFactory, ParagraphFactor
 
 D = datetime.date
 TZ = timezone.get_default_timezone()
-TODAY = D(2026, 12, 2)
+TODAY = timezone.localdate()
 
 
 def at(day: datetime.date) -> datetime.datetime:
-    return datetime.datetime.combine(day, datetime.time(10), tzinfo=TZ)
+    """10 o'clock on ``day``, or now if that is later than now: a justering is never ahead."""
+    return min(datetime.datetime.combine(day, datetime.time(10), tzinfo=TZ), timezone.now())
 
 
 @pytest.fixture
