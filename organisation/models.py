@@ -69,6 +69,12 @@ class Body(models.Model):
         on_delete=models.PROTECT,
         related_name="bodies",
     )
+    protocols_kept_at = models.CharField(
+        "protokollens förvaringsplats",
+        max_length=200,
+        blank=True,
+        help_text="Till exempel ”Kommunledningskontoret, Stadshuset”; föreslås på anslaget.",
+    )
     size = models.PositiveSmallIntegerField(
         "antal ledamöter",
         null=True,

@@ -134,16 +134,22 @@ def test_justera_form_records_an_approval(client, db, staff):
     MeetingAdjuster.objects.create(meeting=meeting, person=adjuster, position=1)
     ParagraphFactory(meeting=meeting, number=1)
     url = f"/organ/{meeting.body.slug}/sammantraden/2022-05-04/justera/"
-    client.force_login(staff)
-    response = client.post(url, {"person": chair.pk, "at": "2022-05-03T10:00"})
+    client.force_login(staff)  # a superuser records the signatures, as the secretary does
+    response = client.post(
+        url, {f"approved-{chair.pk}": "on", f"at-{chair.pk}": "2022-05-03T10:00"}
+    )
     assert response.status_code == 422
     html = response.content.decode()
     assert "före sammanträdet" in html and 'value="2022-05-03T10:00"' in html
     assert not Justering.objects.filter(meeting=meeting).exists()
-    response = client.post(url, {"person": chair.pk, "at": "2022-05-10T10:00"}, follow=True)
-    assert "Kvar att justera" in response.content.decode()
-    response = client.post(url, {"person": adjuster.pk, "at": "2022-05-10T11:00"}, follow=True)
-    assert "Protokollet är nu justerat" in response.content.decode()
+    data = {f"approved-{chair.pk}": "on", f"at-{chair.pk}": "2022-05-10T10:00"}
+    response = client.post(url, data, follow=True)
+    assert "Kvar att justera: Bo" in response.content.decode()
+    data = {f"approved-{adjuster.pk}": "on", f"at-{adjuster.pk}": "2022-05-10T11:00"}
+    response = client.post(url, data, follow=True)
+    assert "Protokollet är justerat; sätt upp anslaget senast 2022-05-12" in (
+        response.content.decode()
+    )
     assert set(meeting.paragraphs.values_list("status", flat=True)) == {"justerad"}
 
 

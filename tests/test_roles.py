@@ -186,21 +186,57 @@ def test_the_ks_chair_approves_the_protocol(client, held_ks_meeting):
     assert client.get("/organ/son/sammantraden/2022-02-16/justera/").status_code == 403
 
 
-def test_the_secretary_records_a_justerares_approval(client, held_ks_meeting):
+def test_the_secretary_records_every_signature_in_one_form(client, held_ks_meeting):
     meeting = held_ks_meeting
+    meeting.body.protocols_kept_at = "Kommunledningskontoret, Stadshuset"
+    meeting.body.save()
     client.force_login(secretary("KS"))
     url = "/organ/ks/sammantraden/2022-04-05/justera/"
-    client.post(url, {"person": meeting.chair_id, "at": "2022-04-12T10:00"})
-    response = client.post(url, {"person": meeting.adjuster.pk, "at": "2022-04-12T11:00"})
+    chair, adjuster = meeting.chair_id, meeting.adjuster.pk
+    # One signature before the meeting: nothing is saved, not even the good one.
+    response = client.post(
+        url,
+        {
+            f"approved-{chair}": "on",
+            f"at-{chair}": "2022-04-12T10:00",
+            f"approved-{adjuster}": "on",
+            f"at-{adjuster}": "2022-04-04T11:00",
+        },
+    )
+    assert response.status_code == 422
+    assert "före sammanträdet" in response.content.decode()
+    assert not Justering.objects.filter(meeting=meeting).exists()
+    response = client.post(
+        url,
+        {
+            f"approved-{chair}": "on",
+            f"at-{chair}": "2022-04-12T10:00",
+            f"approved-{adjuster}": "on",
+            f"at-{adjuster}": "2022-04-12T11:00",
+        },
+    )
+    # The last signature makes it justerat, and the clerk goes on to the notice, proposed.
     assert response.status_code == 303
+    assert response["Location"] == "/organ/ks/sammantraden/2022-04-05/anslag/"
     meeting.refresh_from_db()
     assert meeting.status == Meeting.Status.JUSTERAT
+    page = client.get(response["Location"]).content.decode()
+    assert "sätt upp anslaget senast 2022-04-14" in page
+    assert 'value="Kommunledningskontoret, Stadshuset"' in page
+
+
+def test_the_secretary_must_tick_someone(client, held_ks_meeting):
+    client.force_login(secretary("KS"))
+    response = client.post("/organ/ks/sammantraden/2022-04-05/justera/", {})
+    assert response.status_code == 422
+    assert "Markera minst en som har justerat." in response.content.decode()
 
 
 def test_the_son_secretary_cannot_justera_ks(client, held_ks_meeting):
     client.force_login(secretary("SON"))
     url = "/organ/ks/sammantraden/2022-04-05/justera/"
-    data = {"person": held_ks_meeting.chair_id, "at": "2022-04-12T10:00"}
+    chair = held_ks_meeting.chair_id
+    data = {f"approved-{chair}": "on", f"at-{chair}": "2022-04-12T10:00"}
     assert client.post(url, data).status_code == 403
     assert not Justering.objects.filter(meeting=held_ks_meeting).exists()
 

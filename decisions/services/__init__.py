@@ -102,6 +102,7 @@ from .jav_and_notes import (
 from .justering import (
     JUSTERING_DAYS,
     approve_protocol,
+    approve_protocol_for,
     check_justera,
     check_justera_immediately,
     is_late_justering,
@@ -147,6 +148,7 @@ from .notices import (
     check_post_notice,
     correct_notice,
     is_late_notice,
+    notice_due_on,
     notice_is_late,
     post_notice,
 )
@@ -240,6 +242,7 @@ __all__ = [
     "add_reservation",
     "announce_motions",
     "approve_protocol",
+    "approve_protocol_for",
     "arende_from_text",
     "carry_minority_request",
     "chair_problem",
@@ -325,6 +328,7 @@ __all__ = [
     "move_part",
     "move_yrkande",
     "next_number",
+    "notice_due_on",
     "notice_is_late",
     "officer_report",
     "own_yrkande",

@@ -138,6 +138,18 @@ def approve_protocol(*, meeting: Meeting, person: Person, at: datetime.datetime)
 
 
 @transaction.atomic
+def approve_protocol_for(
+    *, meeting: Meeting, approvals: Iterable[tuple[Person, datetime.datetime]]
+) -> list[Justering]:
+    """Record several signatories' approvals at once, in the order given (the order they
+    signed): all or none. Locks the meeting row for each (``approve_protocol``)."""
+    approvals = list(approvals)
+    if not approvals:
+        raise ServiceError("Markera minst en som har justerat.", code="none")
+    return [approve_protocol(meeting=meeting, person=person, at=at) for person, at in approvals]
+
+
+@transaction.atomic
 def justera(*, meeting: Meeting, at: datetime.datetime) -> list[int]:
     """Make the protocol justerat: the meeting and every ojusterad paragraph become final.
 

@@ -30,6 +30,12 @@ def is_late_notice(justerat_on: datetime.date | None, posted_on: datetime.date |
     )
 
 
+def notice_due_on(meeting: Meeting) -> datetime.date | None:
+    """The last day the notice should go up: two days after justering (KL 8 kap. 12 §)."""
+    justerad = justerat_on(meeting)
+    return justerad + datetime.timedelta(days=NOTICE_DAYS) if justerad else None
+
+
 def notice_is_late(meeting: Meeting) -> bool:
     return is_late_notice(justerat_on(meeting), meeting.notice_posted_on)
 

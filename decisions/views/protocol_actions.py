@@ -8,6 +8,8 @@ here without an htmx fragment): saved, 303 back to the page it concerns with a m
 422 with the input kept and the Swedish message beside the field.
 """
 
+from dataclasses import replace
+
 from django.contrib import messages
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
@@ -16,13 +18,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from common.views import FormAnswer, apply_refusal, login_required_first
-from decisions import anslag, law, services
+from decisions import anslag, law, prose, services
 from decisions.models import Meeting
 from organisation.rules import person_of
 
 from .lookups import meeting_of, meetings_for_protocol, paragraph_of, require
 from .protocol_forms import (
     CorrectionForm,
+    JusteraAllForm,
     JusteraForm,
     NoticeCorrectionForm,
     NoticeForm,
@@ -39,12 +42,18 @@ def _form_page(request: HttpRequest, url: str, template: str, context: dict) -> 
 
 @login_required_first
 def justera_meeting(request: HttpRequest, body: str, day: str) -> HttpResponse:
+    """The ordförande or a justerare approves for themselves; the body's nämndsekreterare
+    records every signature collected in one form. After the last one, the clerk is taken on to
+    the notice, which is to go up within two days (KL 8 kap. 12 §)."""
     meeting = meeting_of(body, day, meetings_for_protocol())
     require(request, "decisions.justera_meeting", meeting)
-    form = JusteraForm(request.POST or None, meeting=meeting)
-    if not request.user.has_perm("decisions.justera_on_behalf", meeting):
-        # The ordförande or a justerare approves for themselves only; the body's
-        # nämndsekreterare may record any of them (the signature they collected).
+    missing = services.missing_approvals(meeting)
+    on_behalf = request.user.has_perm("decisions.justera_on_behalf", meeting)
+    data = request.POST if request.method == "POST" else None
+    if on_behalf:
+        form = JusteraAllForm(data, missing=missing)
+    else:
+        form = JusteraForm(data, meeting=meeting)
         person = person_of(request.user)
         form.fields["person"].queryset = form.fields["person"].queryset.filter(
             pk=person.pk if person else None
@@ -57,25 +66,37 @@ def justera_meeting(request: HttpRequest, body: str, day: str) -> HttpResponse:
             "meeting": meeting,
             "body": meeting.body,
             "form": form,
-            "missing": services.missing_approvals(meeting),
+            "on_behalf": on_behalf,
+            "missing": missing,
             "approvals": list(meeting.justeringar.all()),
         },
     )
     if request.method != "POST":
         return answer.shown()
     if form.is_valid():
+        approvals = (
+            form.approvals()
+            if on_behalf
+            else [(form.cleaned_data["person"], form.cleaned_data["at"])]
+        )
         try:
-            services.approve_protocol(
-                meeting=meeting, person=form.cleaned_data["person"], at=form.cleaned_data["at"]
-            )
+            services.approve_protocol_for(meeting=meeting, approvals=approvals)
         except services.ServiceError as exc:
-            apply_refusal(form, exc)
+            apply_refusal(form, exc, {"person": None, "at": None} if on_behalf else None)
         else:
-            person = form.cleaned_data["person"]
-            if meeting.status == Meeting.Status.JUSTERAT:
-                return answer.saved(f"{person.full_name} har justerat. Protokollet är nu justerat.")
-            missing = ", ".join(p.full_name for p in services.missing_approvals(meeting))
-            return answer.saved(f"{person.full_name} har justerat. Kvar att justera: {missing}.")
+            names = prose.join([person.full_name for person, _at in approvals])
+            if meeting.status != Meeting.Status.JUSTERAT:
+                rest = ", ".join(p.full_name for p in services.missing_approvals(meeting))
+                return answer.saved(f"{names} har justerat. Kvar att justera: {rest}.")
+            if request.user.has_perm("decisions.post_notice", meeting):
+                notice_url = reverse(
+                    "decisions:post_notice", kwargs={"body": meeting.body.slug, "day": day}
+                )
+                return replace(answer, url=notice_url).saved(
+                    f"{names} har justerat. Protokollet är justerat; sätt upp anslaget senast "
+                    f"{services.notice_due_on(meeting):%Y-%m-%d}."
+                )
+            return answer.saved(f"{names} har justerat. Protokollet är nu justerat.")
     return answer.refused()
 
 
@@ -83,7 +104,10 @@ def justera_meeting(request: HttpRequest, body: str, day: str) -> HttpResponse:
 def post_notice(request: HttpRequest, body: str, day: str) -> HttpResponse:
     meeting = meeting_of(body, day, meetings_for_protocol())
     require(request, "decisions.post_notice", meeting)
-    initial = {"posted_on": timezone.localdate(), "kept_at": meeting.protocol_kept_at}
+    initial = {
+        "posted_on": timezone.localdate(),
+        "kept_at": meeting.protocol_kept_at or meeting.body.protocols_kept_at,
+    }
     form = NoticeForm(request.POST or None, initial=initial)
     answer = _form_page(
         request,

@@ -46,6 +46,48 @@ class JusteraForm(forms.Form):
             self.initial.setdefault("at", timezone.localtime().replace(second=0, microsecond=0))
 
 
+class JusteraAllForm(forms.Form):
+    """The nämndsekreterare records the signatures collected: every ordförande and justerare who
+    has not yet approved, each with a tick and the time they signed."""
+
+    def __init__(self, *args, missing: list[Person], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.people = missing
+        now = timezone.localtime().replace(second=0, microsecond=0)
+        for person in missing:
+            self.fields[f"approved-{person.pk}"] = forms.BooleanField(
+                label=f"{person.full_name} har justerat", required=False
+            )
+            self.fields[f"at-{person.pk}"] = DateTimeField(
+                label=f"När {person.full_name} justerade",
+                required=False,
+                initial=now,
+                error_messages={"invalid": "Ange datum och tid som ÅÅÅÅ-MM-DD TT:MM."},
+            )
+
+    def rows(self) -> list[tuple[Person, forms.BoundField, forms.BoundField]]:
+        return [(p, self[f"approved-{p.pk}"], self[f"at-{p.pk}"]) for p in self.people]
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        ticked = [p for p in self.people if cleaned.get(f"approved-{p.pk}")]
+        if not ticked and not self.errors:
+            raise forms.ValidationError("Markera minst en som har justerat.")
+        for person in ticked:
+            if not cleaned.get(f"at-{person.pk}") and f"at-{person.pk}" not in self.errors:
+                self.add_error(f"at-{person.pk}", "Ange när protokollet justerades.")
+        return cleaned
+
+    def approvals(self) -> list[tuple[Person, object]]:
+        """(person, when) for each ticked signatory, in the order they signed."""
+        ticked = [
+            (p, self.cleaned_data[f"at-{p.pk}"])
+            for p in self.people
+            if self.cleaned_data.get(f"approved-{p.pk}")
+        ]
+        return sorted(ticked, key=lambda row: row[1])
+
+
 class NoticeForm(forms.Form):
     posted_on = forms.DateField(
         label="Anslaget sätts upp",
