@@ -566,7 +566,7 @@ def test_htmx_gets_the_section_and_the_preview_out_of_band(client, ks):
     assert response.status_code == 200
     html = response.content.decode()
     assert html.lstrip().startswith('<section id="innehall-sektion"')
-    assert '<div id="forhandsvisning-innehall" class="paragraph" hx-swap-oob="true">' in html
+    assert '<div id="forhandsvisning-innehall" class="paragraph" data-hx-swap-oob="true">' in html
     assert f"<li>{TILLSTYRKS_SON}</li>" in html.split("forhandsvisning-innehall")[1]
     assert "Beslutspunkten är tillagd." in html
     assert "<html" not in html

@@ -686,7 +686,7 @@ def test_htmx_answers_with_the_section_and_the_preview_out_of_band(client, ks):
     html = response.content.decode()
     assert response.status_code == 200
     assert html.lstrip().startswith('<section id="debatt-sektion"')
-    assert re.search(r'<div id="forhandsvisning-innehall"[^>]*hx-swap-oob="true"', html)
+    assert re.search(r'<div id="forhandsvisning-innehall"[^>]*data-hx-swap-oob="true"', html)
     preview = html[html.index('id="forhandsvisning-innehall"') :]
     assert (
         "Rebecka Hovenberg (MP) och Ann-Charlott Bäckman (S) yrkar bifall till motionen." in preview

@@ -44,7 +44,7 @@ def test_jav_updates_the_quorum_line_without_a_page_load(client, demo):
     )
     assert response.status_code == 200
     html = response.content.decode()
-    assert 'id="forhandsvisning-innehall" class="paragraph" hx-swap-oob="true"' in html
+    assert 'id="forhandsvisning-innehall" class="paragraph" data-hx-swap-oob="true"' in html
     assert "Ej beslutfört i § 70: 7 av 15 ledamöter tjänstgör" in visible_text(response)
 
 
