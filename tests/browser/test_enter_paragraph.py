@@ -240,14 +240,16 @@ def test_a_clerk_enters_ks_59_through_the_ui(live_demo, page: Page, problems):
         post(page, page.get_by_role("button", name="Lägg till reservationen"))
     expect(preview).to_contain_text(expected["reservations"][0])
 
-    # Justering: the clerk records the chair's and both justerares' approvals.
-    for name in ["Johan Alström", "Sara Nyberg", "Mikael Strandberg"]:
-        page.goto(f"{base}/arbetsyta/organ/ks/sammantraden/2022-03-08/")
-        page.get_by_role("link", name="Justera protokollet").click()
-        page.locator("[name=person]").select_option(option_value(page, "select[name=person]", name))
-        page.locator("[name=at]").fill("2022-03-15T10:00")
-        post(page, page.get_by_role("button", name="Justera", exact=True))
-    expect(page.locator(".messages")).to_contain_text("Protokollet är nu justerat.")
+    # Justering: the clerk records the chair's and both justerares' signatures in one form,
+    # and is taken on to the notice.
+    page.goto(f"{base}/arbetsyta/organ/ks/sammantraden/2022-03-08/")
+    page.get_by_role("link", name="Justera protokollet").click()
+    for hour, name in enumerate(["Johan Alström", "Sara Nyberg", "Mikael Strandberg"], start=10):
+        page.get_by_label(name, exact=True).check()
+        page.get_by_label(f"När {name} justerade").fill(f"2022-03-15T{hour}:00")
+    post(page, page.get_by_role("button", name="Registrera justeringen"))
+    expect(page.locator(".messages")).to_contain_text("Protokollet är justerat; sätt upp anslaget")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("anslag")
     assert Paragraph.objects.get(body__code="KS", year=2022, number=59).status == "justerad"
 
     assert paragraph_facts(59) == expected
