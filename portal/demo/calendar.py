@@ -81,11 +81,16 @@ def meeting_days(year: int) -> list[tuple[str, datetime.date]]:
     return sorted(days, key=lambda d: (d[1], d[0]))
 
 
+AHEAD = datetime.timedelta(days=62)
+"""At least two months of coming meetings, also in December: a clerk has one to prepare."""
+
+
 def calendar_around(today: datetime.date) -> list[tuple[str, datetime.date]]:
-    """The meetings from KF's (or the board's) window before ``today`` to the end of its year."""
-    end = datetime.date(today.year, 12, 31)
+    """The meetings from KF's (or the board's) window before ``today`` to the end of its year,
+    or two months ahead if that is later."""
+    end = max(datetime.date(today.year, 12, 31), today + AHEAD)
     found = []
-    for year in range(today.year - 2, today.year + 1):
+    for year in range(today.year - 2, end.year + 1):
         for code, day in meeting_days(year):
             start = today - (KF_WINDOW if code == "KF" else BOARD_WINDOW)
             if start <= day <= end:

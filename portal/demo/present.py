@@ -6,10 +6,10 @@ the seed cases, which it never touches:
 
 - the terms from the year before ``today`` to the end of the year after (``people``), their
   invented ledamöter and ersättare written in bulk (plain rows, no rules to check);
-- the calendar (``calendar``) from about a year before ``today`` to the end of its year, through
-  the meeting services: a meeting before ``today`` is held with attendance, justerare and two
-  ordinary items besides the motions' §§ (``stories``), and justerat with its notice posted
-  once its justering day has come; a later one is planned;
+- the calendar (``calendar``) from about a year before ``today`` to the end of its year (at
+  least two months ahead): a meeting before ``today`` is held (``holding``) with attendance,
+  justerare and its agenda, and justerat with its notice posted once its justering day has
+  come; a later one is planned;
 - the motions (``stories``), through ``register_motion``, ``send_referral`` and the editor's
   services, so the data obeys the rules the clerk's pages obey.
 

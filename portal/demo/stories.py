@@ -68,7 +68,7 @@ STAGES = (
 OUTCOME_TEXT = {
     Motion.Outcome.GRANTED: "Motionen bifalls.",
     Motion.Outcome.REJECTED: "Motionen avslås.",
-    Motion.Outcome.ANSWERED: "Motionen anses besvarad med vad som anförs i tjänsteskrivelsen.",
+    Motion.Outcome.ANSWERED: "Motionen anses besvarad med vad som anförts i ärendet.",
 }
 DECIDED = {
     "bifallen": (Motion.Outcome.GRANTED, 3),
@@ -78,7 +78,7 @@ DECIDED = {
 """Stage → (KF's outcome, at least this many days before today)."""
 
 SON_OPINION = "Social- och omsorgsnämnden lämnar yttrande enligt förvaltningens förslag."
-KS_ENDORSES = "Kommunledningsförvaltningens förslag tillstyrks."
+KS_ENDORSES = "Kommunstyrelsen föreslår kommunfullmäktige att besluta enligt nedan."
 
 
 @dataclass
