@@ -390,8 +390,9 @@ def test_incoming_referrals_overdue_first_then_by_due_date(client, demo):
     client.force_login(secretary("SON"))
     response = client.get("/arbetsyta/organ/son/remisser/")
     assert response.status_code == 200
+    # Among the present-day demo's remisser to SON (portal.demo.stories), which keep their places.
     order = [row["referral"].case.title for row in response.context["unanswered"]]
-    assert order == ["D", "B", "E", "A", "C"]
+    assert [title for title in order if title in cases] == ["D", "B", "E", "A", "C"]
     html = response.content.decode()
     assert "20 dagar försenad" in html and "3 dagar försenad" in html
     assert "10 dagar kvar" in html and "0 dagar kvar" in html
@@ -399,7 +400,8 @@ def test_incoming_referrals_overdue_first_then_by_due_date(client, demo):
     assert "Besvara" in html
     # The demo's answered referrals to SON, with the answering paragraph linked.
     answered = response.context["answered"]
-    assert [row["referral"].case.dnr for row in answered] == ["KS 2020-493", "KS 2019-295"]
+    # The seeds' last, after the present-day demo's newer ones.
+    assert [row["referral"].case.dnr for row in answered][-2:] == ["KS 2020-493", "KS 2019-295"]
     assert 'href="/organ/son/2022/2/"' in html
 
 
@@ -439,13 +441,14 @@ def add_referrals(count: int) -> None:
 def test_the_incoming_list_takes_a_fixed_number_of_queries(client, demo):
     client.force_login(secretary("SON"))
     url = "/arbetsyta/organ/son/remisser/"
+    demo_rows = len(client.get(url).context["unanswered"])  # the present-day demo's
     add_referrals(3)
     client.get(url)  # warm the session
     with CaptureQueriesContext(connection) as few:
-        assert len(client.get(url).context["unanswered"]) == 2
+        assert len(client.get(url).context["unanswered"]) == demo_rows + 2
     add_referrals(30)
     with CaptureQueriesContext(connection) as many:
-        assert len(client.get(url).context["unanswered"]) == 22
+        assert len(client.get(url).context["unanswered"]) == demo_rows + 22
     assert len(many) == len(few) <= 10
 
 
