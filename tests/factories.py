@@ -123,3 +123,11 @@ class YrkandeMemberFactory(factory.django.DjangoModelFactory):
     yrkande = factory.SubFactory(YrkandeFactory)
     person = factory.SubFactory(PersonFactory)
     position = factory.Sequence(lambda n: n + 1)
+
+
+def free_day(body, day: datetime.date) -> datetime.date:
+    """``day``, or the first day after it on which ``body`` has no meeting: the demo's calendar
+    holds meetings around today (``portal.demo.calendar``), one a body and day."""
+    while Meeting.objects.filter(body=body, date=day).exists():
+        day += datetime.timedelta(days=1)
+    return day

@@ -34,6 +34,7 @@ from .factories import (
     MembershipFactory,
     ParagraphFactory,
     PersonFactory,
+    free_day,
 )
 from .roles import secretary
 from .test_roles import LOGIN
@@ -501,7 +502,7 @@ def test_a_meeting_is_marked_held_when_ready(meeting):
 
 def test_a_future_meeting_is_not_held(ks):
     future = services.create_meeting(
-        body=ks, date=datetime.date.today() + datetime.timedelta(days=3)
+        body=ks, date=free_day(ks, datetime.date.today() + datetime.timedelta(days=3))
     )
     with pytest.raises(ServiceError, match="det kan markeras som genomfört först då"):
         services.mark_held(meeting=future)

@@ -65,6 +65,8 @@ _numbers = iter(range(900, 2000))
 
 
 def paragraph(case: Case | None, code: str, day: D) -> Paragraph:
+    # The tests' days are Wednesdays and Thursdays off the demo's calendar (KS and KF meet on
+    # Tuesdays, SON on the third Wednesday): a demo meeting there would be justerat and final.
     meeting = Meeting.objects.filter(body__code=code, date=day).first() or MeetingFactory(
         body=body(code), date=day
     )
@@ -160,11 +162,11 @@ def test_a_closed_case_is_not_sent(case):
 
 def test_a_paragraph_of_the_receiving_body_answers_the_referral(case):
     referral = refer(case)
-    son_paragraph = paragraph(case, "SON", D(2026, 4, 15))
+    son_paragraph = paragraph(case, "SON", D(2026, 4, 9))
     answered = answer_referral(referral=referral, paragraph=son_paragraph)
     referral.refresh_from_db()
     assert referral.answered_by_paragraph == son_paragraph == answered.answered_by_paragraph
-    assert referral.answered_on == D(2026, 4, 15)
+    assert referral.answered_on == D(2026, 4, 9)
 
 
 def test_a_document_of_the_case_answers_the_referral(case):
@@ -184,9 +186,9 @@ def answer_refusal(case: Case, referral: Referral, which: str) -> dict:
     )
     return {
         "neither": {},
-        "both": {"paragraph": paragraph(case, "SON", D(2026, 4, 15)), "document": document},
+        "both": {"paragraph": paragraph(case, "SON", D(2026, 4, 9)), "document": document},
         "another body": {"paragraph": paragraph(case, "KS", D(2026, 4, 16))},
-        "another case": {"paragraph": paragraph(other_case, "SON", D(2026, 4, 15))},
+        "another case": {"paragraph": paragraph(other_case, "SON", D(2026, 4, 9))},
         "document of another case": {
             "document": Document.objects.create(
                 case=other_case, kind=Document.Kind.OPINION, title="Fel", date=D(2026, 4, 20)
@@ -223,13 +225,13 @@ def test_answer_referral_refuses_and_changes_nothing(case, which, field, message
 
 def test_an_answered_referral_is_not_answered_again(case):
     referral = refer(case)
-    answer_referral(referral=referral, paragraph=paragraph(case, "SON", D(2026, 4, 15)))
+    answer_referral(referral=referral, paragraph=paragraph(case, "SON", D(2026, 4, 9)))
     before = referral_rows()
     stale = Referral.objects.get(pk=referral.pk)
     stale.answered_by_paragraph = None  # a copy read before the answer: the lock re-reads it
     with pytest.raises(ServiceError) as refused:
         answer_referral(referral=stale, paragraph=paragraph(case, "SON", D(2026, 4, 16)))
-    assert refused.value.messages == ["Remissen är redan besvarad (2026-04-15)."]
+    assert refused.value.messages == ["Remissen är redan besvarad (2026-04-09)."]
     assert referral_rows() == before
     with pytest.raises(ServiceError) as checked:
         check_answer_referral(referral=stale, paragraph=None, document=None)
@@ -248,7 +250,7 @@ def sent(case) -> Referral:
 
 def routes(referral: Referral) -> list[tuple[str, dict]]:
     """Each page with a POST it would accept from the right clerk."""
-    son_paragraph = paragraph(referral.case, "SON", D(2026, 4, 15))
+    son_paragraph = paragraph(referral.case, "SON", D(2026, 4, 9))
     return [
         (
             f"/arbetsyta/arenden/{referral.case.slug}/remiss/",
@@ -390,8 +392,9 @@ def test_incoming_referrals_overdue_first_then_by_due_date(client, demo):
     client.force_login(secretary("SON"))
     response = client.get("/arbetsyta/organ/son/remisser/")
     assert response.status_code == 200
+    # Among the present-day demo's remisser to SON (portal.demo.stories), which keep their places.
     order = [row["referral"].case.title for row in response.context["unanswered"]]
-    assert order == ["D", "B", "E", "A", "C"]
+    assert [title for title in order if title in cases] == ["D", "B", "E", "A", "C"]
     html = response.content.decode()
     assert "20 dagar försenad" in html and "3 dagar försenad" in html
     assert "10 dagar kvar" in html and "0 dagar kvar" in html
@@ -399,7 +402,8 @@ def test_incoming_referrals_overdue_first_then_by_due_date(client, demo):
     assert "Besvara" in html
     # The demo's answered referrals to SON, with the answering paragraph linked.
     answered = response.context["answered"]
-    assert [row["referral"].case.dnr for row in answered] == ["KS 2020-493", "KS 2019-295"]
+    # The seeds' last, after the present-day demo's newer ones.
+    assert [row["referral"].case.dnr for row in answered][-2:] == ["KS 2020-493", "KS 2019-295"]
     assert 'href="/organ/son/2022/2/"' in html
 
 
@@ -439,13 +443,14 @@ def add_referrals(count: int) -> None:
 def test_the_incoming_list_takes_a_fixed_number_of_queries(client, demo):
     client.force_login(secretary("SON"))
     url = "/arbetsyta/organ/son/remisser/"
+    demo_rows = len(client.get(url).context["unanswered"])  # the present-day demo's
     add_referrals(3)
     client.get(url)  # warm the session
     with CaptureQueriesContext(connection) as few:
-        assert len(client.get(url).context["unanswered"]) == 2
+        assert len(client.get(url).context["unanswered"]) == demo_rows + 2
     add_referrals(30)
     with CaptureQueriesContext(connection) as many:
-        assert len(client.get(url).context["unanswered"]) == 22
+        assert len(client.get(url).context["unanswered"]) == demo_rows + 22
     assert len(many) == len(few) <= 10
 
 
@@ -453,7 +458,7 @@ def test_the_incoming_list_takes_a_fixed_number_of_queries(client, demo):
 
 
 def test_the_son_secretary_answers_with_a_paragraph(client, sent):
-    son_paragraph = paragraph(sent.case, "SON", D(2026, 4, 15))
+    son_paragraph = paragraph(sent.case, "SON", D(2026, 4, 9))
     paragraph(sent.case, "KS", D(2026, 4, 16))  # KS's own paragraph is not offered
     client.force_login(secretary("SON"))
     url = f"/arbetsyta/remisser/{sent.pk}/besvara/"
@@ -465,7 +470,7 @@ def test_the_son_secretary_answers_with_a_paragraph(client, sent):
     sent.refresh_from_db()
     assert sent.answered_by_paragraph == son_paragraph
     html = client.get(response["Location"]).content.decode()
-    assert f"Remissen i {sent.case.dnr} är besvarad genom SON 2026-04-15 § " in html
+    assert f"Remissen i {sent.case.dnr} är besvarad genom SON 2026-04-09 § " in html
     assert son_paragraph.get_absolute_url() in html
 
 

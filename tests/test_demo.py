@@ -26,6 +26,8 @@ D = datetime.date
 KS_MEETING = D(2022, 3, 8)
 SON_MEETING = D(2022, 2, 16)
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PRESENT_DAY = D(2022, 10, 15)
+"""The first day of the present-day layer's first term (KF 2022–2026); the seeds end before."""
 
 
 def snapshot() -> dict[str, str]:
@@ -131,10 +133,9 @@ def test_motion_ks_2019_295_is_overdue_and_awaits_kf(demo):
     assert motion.deadline == D(2020, 4, 23)
     assert motion.is_overdue(datetime.date.today())
     assert motion.outcome == ""
-    assert set(Motion.objects.undecided().values_list("case__dnr", flat=True)) == {
-        "KS 2019-295",
-        "KS 2020-493",
-    }
+    # The present-day motions (portal.demo.present) were all registered after the seeds.
+    seeds = Motion.objects.undecided().filter(case__registered_on__lt=PRESENT_DAY)
+    assert set(seeds.values_list("case__dnr", flat=True)) == {"KS 2019-295", "KS 2020-493"}
 
 
 def test_motion_ks_2020_493_by_backman(demo):
@@ -149,13 +150,19 @@ def test_motion_ks_2020_493_by_backman(demo):
     assert motion.raised_on == D(2020, 8, 25)
 
 
-def test_only_the_seed_cases_exist(demo):
+def test_only_the_seed_cases_exist_before_the_present_day(demo):
     # Seed 002 mentions KS 2020-754, KS 2020-486, KS 2021-125 and SON 2021-464 only in text.
-    assert set(Case.objects.values_list("dnr", flat=True)) == {
+    assert set(
+        Case.objects.filter(registered_on__lt=PRESENT_DAY).values_list("dnr", flat=True)
+    ) == {
         "KS 2019-295",
         "KS 2020-493",
         "SON 2021-745",
     }
+    # The rest are the present-day layer's motions, in kommunstyrelsens diarium.
+    later = Case.objects.filter(registered_on__gte=PRESENT_DAY)
+    assert later.exists()
+    assert set(later.values_list("kind", "registry__code")) == {(Case.Kind.MOTION, "KS")}
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,9 @@ from motions.models import Case
 from .text import visible_text
 
 SEED_PAGES = {
-    "/": ["Utöka den områdesbaserade socialtjänsten"],
+    # The start page lists the newest motions and decisions: the present-day demo's, not the
+    # seeds' (tests/test_present_demo.py); the bodies are the seeds'.
+    "/": ["Kommunstyrelsen", "Social- och omsorgsnämnden"],
     "/motioner/": ["KS 2019-295", "KS 2020-493", "Maria Moraes (MP)", "Ann-Charlott Bäckman (S)"],
     "/arenden/ks-2019-295/": [
         "Kommunen utökar den områdesbaserade socialtjänsten till ytterligare minst två nya",

@@ -33,7 +33,7 @@ from motions.models import Case
 from organisation.models import Account, Body, Membership, Party, Person
 from portal.templatetags.people import party_url, person_url
 
-from .factories import CaseFactory, PersonFactory
+from .factories import CaseFactory, PersonFactory, free_day
 from .roles import secretary
 from .text import visible_text
 
@@ -86,7 +86,9 @@ def draft(demo) -> Paragraph:
     ks = Body.objects.get(code="KS")
     case = CaseFactory(title=TITLE, responsible_body=ks)
     meeting = create_meeting(
-        body=ks, date=timezone.localdate() + datetime.timedelta(days=30), place="Stadshuset"
+        body=ks,
+        date=free_day(ks, timezone.localdate() + datetime.timedelta(days=30)),
+        place="Stadshuset",
     )
     paragraph = add_paragraph(meeting=meeting, case=case)
     add_decision_point(paragraph=paragraph, text=DECISION)

@@ -20,7 +20,7 @@ def body_detail(request: HttpRequest, body: str) -> HttpResponse:
         .select_related("person", "party")
         .order_by("-starts_on", "role", "person__last_name")
     )
-    meetings = Meeting.objects.filter(body=organ).order_by("-date")[:20]
+    meetings = Meeting.objects.filter(body=organ).select_related("body").order_by("-date")[:20]
     latest = (
         # Decisions only: a planned meeting's paragraphs are on its agenda, not decided yet.
         Paragraph.objects.published()

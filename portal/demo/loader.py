@@ -30,6 +30,7 @@ from decisions.models import (
     Yrkande,
     YrkandeMember,
 )
+from motions import selectors
 from motions.models import (
     AttSats,
     Case,
@@ -51,6 +52,7 @@ from organisation.models import (
 
 from . import data
 from .data import ParagraphRef, ProposalFact
+from .present import load_present
 from .rows import LoadResult, RowWriter
 
 
@@ -447,7 +449,11 @@ def meeting_name(meeting: Meeting) -> str:
     return f"Sammanträdet med {meeting.body.name_in_sentence} {meeting.date:%Y-%m-%d}"
 
 
-def load_demo() -> LoadResult:
-    """Write the demo in one transaction; raises ``DemoConflict`` and writes nothing on conflict."""
+def load_demo(today: datetime.date | None = None) -> LoadResult:
+    """Write the demo in one transaction: the seed cases, then the present-day layer around
+    ``today`` (``portal.demo.present``; by default the local date). Raises ``DemoConflict``
+    and writes nothing on conflict."""
     with transaction.atomic():
-        return Loader().run()
+        result = Loader().run()
+        load_present(today or selectors.today(), result)
+        return result

@@ -1,5 +1,6 @@
 """``manage.py load_demo``: the seed cases from Linköping 2019–2022 as demo data."""
 
+import datetime
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
@@ -12,13 +13,27 @@ from portal.demo.rows import UNCHANGED, DemoConflict
 class Command(BaseCommand):
     help = (
         "Läser in demodata: motionerna KS 2019-295 och KS 2020-493 med remisser, "
-        "tjänsteskrivelser och paragrafer, och social- och omsorgsnämndens ärende om områdesteam. "
-        "Kan köras flera gånger; befintliga data ändras aldrig."
+        "tjänsteskrivelser och paragrafer, och social- och omsorgsnämndens ärende om områdesteam; "
+        "därtill mandatperioder, ledamöter, sammanträden och motioner kring dagens datum. "
+        "Kan köras flera gånger; befintliga data ändras aldrig, men passerade planerade "
+        "sammanträden i demons kalender som ingen har börjat på hålls."
     )
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument(
+            "--today",
+            type=datetime.date.fromisoformat,
+            default=None,
+            metavar="ÅÅÅÅ-MM-DD",
+            help=(
+                "Dagen som demons nutid räknas från: mandatperioder, sammanträden och motioner "
+                "(standard: i dag)."
+            ),
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            result = load_demo()
+            result = load_demo(today=options["today"])
         except DemoConflict as exc:
             raise CommandError(str(exc)) from exc
         except DatabaseError as exc:
