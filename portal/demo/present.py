@@ -16,7 +16,7 @@ the seed cases, which it never touches:
 Idempotent: people, seats, meetings and motions are found by their natural keys (name;
 person, body and start; body and day; a motion's title) and left as they are. A planned meeting
 of the calendar whose day has passed while nobody recorded its attendance is held by the next
-run (docs/decisions/0015-present-day-demo.md): run a year later, the demo extends itself.
+run (docs/decisions/0020-present-day-demo.md): run a year later, the demo extends itself.
 Justering is written as the seed loader writes it, without rendering the extracts at once; the
 extract page renders and stores each one the first time it is asked for.
 """
