@@ -195,7 +195,7 @@ def hold_in_bulk(present, meeting: Meeting, plan: Roll) -> None:
     if status == Meeting.Status.JUSTERAT and posted_on <= present.today:
         notice = {
             "notice_posted_on": posted_on,
-            "notice_removed_on": law.last_appeal_day(posted_on),
+            "notice_removed_on": law.notice_taken_down_on(posted_on),
             "protocol_kept_at": calendar.PLACES[code].protocol_kept_at,
         }
     Meeting.objects.filter(pk=meeting.pk).update(status=status, **notice)
