@@ -687,8 +687,18 @@ def test_htmx_gets_the_workspace_only(client, meeting):
     response = client.post(f"{WS}dagordning/punkt/", {"title": ""}, HTTP_HX_REQUEST="true")
     assert response.status_code == 422
     html = response.content.decode()
-    assert html.lstrip().startswith('<div id="arbetsyta"')
+    # The workspace, and out of band the heading's status line: nothing else of the page.
+    assert html.lstrip().startswith('<p class="kicker" id="sammantrade-status"')
+    assert html.count('<div id="arbetsyta"') == 1 and "<h1" not in html
     assert "Ange en rubrik för punkten." in html
+
+
+def test_htmx_updates_the_headings_status_when_the_meeting_is_held(client, meeting):
+    client.force_login(secretary("KS"))
+    client.post(f"{WS}narvaro/", attendance_post(meeting, all_present=True))
+    client.post(f"{WS}justerare/", {"adjuster_1": person("Sara Nyberg").pk})
+    html = client.post(f"{WS}genomfort/", HTTP_HX_REQUEST="true").content.decode()
+    assert 'id="sammantrade-status" data-hx-swap-oob="true">Sammanträde · Genomfört' in html
 
 
 def test_the_workspace_needs_a_fixed_number_of_queries(client, ks):
