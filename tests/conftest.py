@@ -16,7 +16,7 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 from django.core.management.color import no_style
-from django.db import connection
+from django.db import connection, transaction
 from pytest_django.plugin import blocking_manager_key
 
 _state: dict = {"flushed": False, "snapshot": None}
@@ -30,14 +30,28 @@ def _sqlite_in_memory() -> bool:
     return connection.vendor == "sqlite" and connection.is_in_memory_db()
 
 
+def _tables() -> list[str]:
+    return sorted(
+        {m._meta.db_table for m in apps.get_models(include_auto_created=True) if m._meta.managed}
+    )
+
+
 def _snapshot() -> None:
-    """SQLite's test database is in memory: keep a copy of it with the demo loaded, so that
-    after a transactional test it is copied back in milliseconds instead of loaded anew."""
+    """Keep a copy of the database with the demo loaded, so that after a transactional test it
+    is put back in a moment instead of loaded anew: SQLite's in-memory database is backed up
+    whole; on PostgreSQL every table's rows are copied out (``COPY … TO STDOUT``)."""
+    connection.ensure_connection()
     if _sqlite_in_memory():
-        connection.ensure_connection()
         copy = sqlite3.connect(":memory:", check_same_thread=False)
         connection.connection.backup(copy)
         _state["snapshot"] = copy
+    elif connection.vendor == "postgresql":
+        rows = {}
+        with connection.cursor() as cursor:
+            for table in _tables():
+                with cursor.cursor.copy(f'COPY "{table}" TO STDOUT') as copy:
+                    rows[table] = b"".join(bytes(block) for block in copy)
+        _state["snapshot"] = rows
 
 
 def _restore() -> None:
@@ -45,8 +59,27 @@ def _restore() -> None:
     if snapshot is not None and _sqlite_in_memory():
         connection.ensure_connection()
         snapshot.backup(connection.connection)
+    elif snapshot is not None and connection.vendor == "postgresql":
+        _restore_postgresql(snapshot)
     else:
         load_demo()
+
+
+def _restore_postgresql(rows: dict[str, bytes]) -> None:
+    """Empty every table (the flush's post_migrate rows too) and copy the demo's rows back,
+    with triggers and foreign-key checks off for the copy (the tests connect as superuser),
+    then set each sequence past its table's largest id."""
+    quoted = ", ".join(f'"{table}"' for table in rows)
+    models = apps.get_models(include_auto_created=True)
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(f"TRUNCATE {quoted} RESTART IDENTITY CASCADE")
+        cursor.execute("SET LOCAL session_replication_role = replica")
+        for table, data in rows.items():
+            if data:
+                with cursor.cursor.copy(f'COPY "{table}" FROM STDIN') as copy:
+                    copy.write(data)
+        for sql in connection.ops.sequence_reset_sql(no_style(), models):
+            cursor.execute(sql)
 
 
 def demo_is_loaded() -> bool:
