@@ -7,6 +7,8 @@ later), so that they cannot drift apart. Build it from a paragraph fetched with
 
 from dataclasses import dataclass, field
 
+from motions.models import Motion
+
 from . import prose
 from .models import Paragraph, Vote, Yrkande
 from .models.participation import roll_of
@@ -177,7 +179,7 @@ def paragraph_text(paragraph: Paragraph, parties: prose.Parties | None = None) -
     )
 
 
-def _announced(motion) -> str:
+def _announced(motion: Motion) -> str:
     """'KS 2022-12 Motion om bänkar (Maria Moraes (MP), Ann-Charlott Bäckman (S))'."""
     signers = prose.join(
         [f"{s.person.full_name} ({s.party.abbreviation})" for s in motion.signers.all()]

@@ -11,7 +11,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import User
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 
 from decisions.models import Justering, Meeting, Paragraph, Recipient
 from motions.models import Motion, Referral, Registry
@@ -143,7 +143,7 @@ def _waiting_for_anslag_and_expediering(work: dict[int, BodyWork], secretary_of:
         Paragraph.objects.justerade()
         .filter(body__in=secretary_of)
         .filter(Exists(unsent))
-        .select_related("meeting")
+        .select_related("meeting", "case")  # public_title asks whether the case is secret
         .order_by("meeting__date", "number")
     ):
         listed = work[paragraph.body_id].to_send
@@ -162,13 +162,12 @@ def _referrals(work: dict[int, BodyWork], today: datetime.date) -> None:
         Referral.objects.unanswered()
         .filter(to_body__in=work)
         .select_related("case", "from_body")
-        .order_by("to_body", "due_on", "sent_on", "pk")  # no due date last on both databases
+        # Those without a due date last, on both databases, before the list is cut.
+        .order_by("to_body", F("due_on").asc(nulls_last=True), "sent_on", "pk")
     ):
         listed = work[referral.to_body_id].referrals
         if len(listed) < LISTED:
             listed.append(referral)
-    for body in work.values():
-        body.referrals.sort(key=lambda r: (r.due_on is None, r.due_on or today, r.sent_on))
 
 
 def _to_approve(person: Person) -> list[Meeting]:

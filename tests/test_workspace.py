@@ -10,8 +10,9 @@ from django.utils import timezone
 from decisions.models import Justering, Meeting, MeetingAdjuster
 from motions.models import Referral
 from organisation.models import Body
+from portal.workspace import LISTED
 
-from .factories import MeetingFactory, free_day
+from .factories import CaseFactory, MeetingFactory, free_day
 from .roles import member_today, registrator, secretary
 from .text import visible_text
 
@@ -148,3 +149,24 @@ def test_motions_nearing_the_one_year_limit_are_listed_for_ks_not_son(client, de
     assert "KS 2020-493 Motion om områdesbaserat socialt arbete i hela kommunen" in text
     client.force_login(secretary("SON", username="sekr-son-2"))
     assert "Motioner nära ettårsgränsen" not in visible_text(client.get(URL))
+
+
+def test_referrals_with_a_due_date_come_before_those_without_when_the_list_is_cut(client, demo):
+    ks, kf = Body.objects.get(code="KS"), Body.objects.get(code="KF")
+    for _ in range(LISTED + 1):
+        Referral.objects.create(
+            case=CaseFactory(), from_body=kf, to_body=ks, purpose="beredning", sent_on=D(2026, 1, 5)
+        )
+    due = CaseFactory(title="Remissen med svarsdatum")
+    Referral.objects.create(
+        case=due,
+        from_body=kf,
+        to_body=ks,
+        purpose="yttrande",
+        sent_on=D(2026, 11, 1),
+        due_on=D(2026, 12, 20),
+    )
+    client.force_login(secretary("KS"))
+    assert "Remissen med svarsdatum · från kommunfullmäktige · svar senast 2026-12-20" in (
+        visible_text(client.get(URL))
+    )

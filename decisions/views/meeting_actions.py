@@ -108,15 +108,11 @@ def announce_motions(request: HttpRequest, meeting: Meeting, answer: FormAnswer)
         except ServiceError as exc:
             apply_refusal(form, exc)
         else:
-            what = "motionen är väckt" if len(chosen) == 1 else f"{len(chosen)} motioner är väckta"
-            remitted = (
-                " och remitterade till kommunstyrelsen"
-                if len(chosen) > 1
-                else (" och remitterad till kommunstyrelsen")
-            )
-            if not form.cleaned_data["refer_to_board"]:
-                remitted = ""
-            return answer.saved(f"§ {paragraph.number} {paragraph.title}: {what}{remitted}.")
+            one = len(chosen) == 1
+            what = "motionen är väckt" if one else f"{len(chosen)} motioner är väckta"
+            if form.cleaned_data["refer_to_board"]:
+                what += f" och {'remitterad' if one else 'remitterade'} till kommunstyrelsen"
+            return answer.saved(f"§ {paragraph.number} {paragraph.title}: {what}.")
     return answer.refused(bound={"announce": form})
 
 

@@ -5,6 +5,8 @@ Only what the user types is checked here; the rules live in ``decisions.services
 ``ServiceError`` the views put back on these forms beside the field it concerns.
 """
 
+import datetime
+
 from django import forms
 from django.utils import timezone
 
@@ -78,7 +80,7 @@ class JusteraAllForm(forms.Form):
                 self.add_error(f"at-{person.pk}", "Ange när protokollet justerades.")
         return cleaned
 
-    def approvals(self) -> list[tuple[Person, object]]:
+    def approvals(self) -> list[tuple[Person, datetime.datetime]]:
         """(person, when) for each ticked signatory, in the order they signed."""
         ticked = [
             (p, self.cleaned_data[f"at-{p.pk}"])
